@@ -1,0 +1,16 @@
+using System.CommandLine;
+using AnprExchange.Cli.Verbs;
+
+namespace AnprExchange.Cli;
+
+/// <summary>The table of contents of the `anpr` command: add a verb here and in its own file under Verbs/.</summary>
+public static class AnprCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("AnprExchange: exchange ANPR hotlists between Benelux police forces and match camera reads against them.");
+        root.Subcommands.Add(ClusterVerb.Create());
+        root.Subcommands.Add(DemoVerb.Create());
+        return root;
+    }
+}
