@@ -1,0 +1,316 @@
+using System.Runtime.InteropServices;
+using AnprExchange.Core.Hotlists;
+using AnprExchange.Core.Plates;
+
+namespace AnprExchange.Core.Index;
+
+public sealed partial class HotlistIndex
+{
+    /// <summary>Builds an index over <paramref name="entries"/> in one batch.</summary>
+    public static HotlistIndex Build(IEnumerable<HotlistEntry> entries, int shardBits = DefaultShardBits)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var index = new HotlistIndex(shardBits);
+        index.Apply(entries.Select(HotlistChange.Upsert).ToArray());
+        return index;
+    }
+
+    public void Upsert(HotlistEntry entry) => Apply([HotlistChange.Upsert(entry)]);
+
+    /// <summary>Deletes an entry by id; false when the list has no such entry.</summary>
+    public bool Delete(HotlistId hotlist, string entryId)
+    {
+        lock (_writeGate)
+        {
+            if (!_listIds.TryGetValue(hotlist, out var listId)
+                || _entryIds.Find(EntryIdMap.Hash(listId, entryId), listId, entryId, _records) < 0)
+            {
+                return false;
+            }
+        }
+        Apply([HotlistChange.Delete(hotlist.SourceCountry, hotlist.List, entryId)]);
+        return true;
+    }
+
+    /// <summary>
+    /// Applies a batch of upserts and deletes as one generation: readers see all of it or none. Every entry is
+    /// validated first; an invalid one throws <see cref="ArgumentException"/> and nothing is applied.
+    /// </summary>
+    public void Apply(ReadOnlySpan<HotlistChange> changes)
+    {
+        var prepared = Prepare(changes);
+        lock (_writeGate)
+        {
+            var pending = new PendingBatch();
+            foreach (var change in prepared)
+            {
+                ApplyOne(change, pending);
+            }
+            Publish(pending);
+        }
+    }
+
+    /// <summary>
+    /// Full push: after this the list holds exactly <paramref name="entries"/> — entries of the list absent from
+    /// them disappear — published as one generation.
+    /// </summary>
+    public void ReplaceList(HotlistId hotlist, IEnumerable<HotlistEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var changes = entries.Select(HotlistChange.Upsert).ToArray();
+        foreach (var change in changes)
+        {
+            if (change.Hotlist != hotlist)
+            {
+                throw new ArgumentException($"entry {change.EntryId} belongs to {change.Hotlist}, not {hotlist}", nameof(entries));
+            }
+        }
+        var prepared = Prepare(changes);
+        lock (_writeGate)
+        {
+            var pending = new PendingBatch();
+            var before = _records.Count;
+            foreach (var change in prepared)
+            {
+                ApplyOne(change, pending);
+            }
+            if (_listIds.TryGetValue(hotlist, out var listId))
+            {
+                for (var id = 0; id < before; id++)
+                {
+                    ref var row = ref _records[id];
+                    if (!row.Dead && row.Hot.ListId == listId)
+                    {
+                        _entryIds.Remove(EntryIdMap.Hash(listId, _records.Text.Get(row.EntryId)), id);
+                        Kill(id, pending);
+                    }
+                }
+            }
+            Publish(pending);
+        }
+    }
+
+    public void RemoveList(HotlistId hotlist) => ReplaceList(hotlist, []);
+
+    /// <summary>Sets how many OCR substitutions (0–2) a read may differ from an entry of the list by.</summary>
+    public void SetOcrTolerance(HotlistId hotlist, int tolerance)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(tolerance);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(tolerance, MaxOcrTolerance);
+        lock (_writeGate)
+        {
+            var listId = ListIdOf(hotlist);
+            var tolerances = (byte[])_tolerances.Clone();
+            tolerances[listId] = (byte)tolerance;
+            _tolerances = tolerances;
+            Publish(new PendingBatch());
+        }
+    }
+
+    public int GetOcrTolerance(HotlistId hotlist)
+    {
+        lock (_writeGate)
+        {
+            return _listIds.TryGetValue(hotlist, out var listId) ? _tolerances[listId] : DefaultOcrTolerance;
+        }
+    }
+
+    private sealed class PendingBatch
+    {
+        public Dictionary<int, List<int>> Added { get; } = [];
+        public HashSet<int> Touched { get; } = [];
+        public bool PatternsChanged { get; set; }
+    }
+
+    private readonly record struct PreparedChange(HotlistChange Change, string Plate, bool IsPattern, OcrKey Key);
+
+    private static PreparedChange[] Prepare(ReadOnlySpan<HotlistChange> changes)
+    {
+        var prepared = new PreparedChange[changes.Length];
+        Span<byte> buffer = stackalloc byte[PlateNormalizer.MaxLength];
+        for (var i = 0; i < changes.Length; i++)
+        {
+            var change = changes[i];
+            ArgumentException.ThrowIfNullOrEmpty(change.EntryId);
+            ArgumentException.ThrowIfNullOrEmpty(change.Hotlist.SourceCountry);
+            ArgumentException.ThrowIfNullOrEmpty(change.Hotlist.List);
+            if (change.Entry is not { } entry)
+            {
+                prepared[i] = new PreparedChange(change, "", false, default);
+                continue;
+            }
+            if (!EntryPlate.TryNormalize(entry.Plate, out var plate, out var isPattern, out var error))
+            {
+                throw new ArgumentException($"entry {entry.EntryId}: {error}", nameof(changes));
+            }
+            if (entry.Priority is < 0 or > 100)
+            {
+                throw new ArgumentException($"entry {entry.EntryId}: priority {entry.Priority} is outside 0–100", nameof(changes));
+            }
+            var key = default(OcrKey);
+            if (!isPattern)
+            {
+                var length = System.Text.Encoding.ASCII.GetBytes(plate, buffer);
+                OcrKey.TryCreate(buffer[..length], out key);
+            }
+            prepared[i] = new PreparedChange(change, plate, isPattern, key);
+        }
+        return prepared;
+    }
+
+    private void ApplyOne(in PreparedChange prepared, PendingBatch pending)
+    {
+        var change = prepared.Change;
+        var listId = ListIdOf(change.Hotlist);
+        var hash = EntryIdMap.Hash(listId, change.EntryId);
+        var existing = _entryIds.Find(hash, listId, change.EntryId, _records);
+        if (existing >= 0)
+        {
+            _entryIds.Remove(hash, existing);
+            Kill(existing, pending);
+        }
+        if (change.Entry is { } entry)
+        {
+            var row = ToRow(entry, listId, prepared);
+            var id = _records.Add(row);
+            _entryIds.Add(hash, id);
+            Track(id, row, pending);
+        }
+    }
+
+    private RecordRow ToRow(HotlistEntry entry, ushort listId, in PreparedChange prepared)
+    {
+        var text = _records.Text;
+        long? from = entry.ValidFrom?.UtcTicks;
+        long? until = entry.ValidUntil?.UtcTicks;
+        return new RecordRow
+        {
+            Key = prepared.Key,
+            ValidFromTicks = from ?? long.MinValue,
+            ValidUntilTicks = until ?? long.MaxValue,
+            EntryId = text.Append(entry.EntryId),
+            Plate = text.Append(prepared.Plate),
+            PlateCountry = text.Append(entry.PlateCountry),
+            Reference = text.Append(entry.Reference),
+            Remarks = text.Append(entry.Remarks),
+            IsPattern = prepared.IsPattern,
+            Hot = new HotEntry
+            {
+                Members = prepared.Key.Members,
+                ValidFrom = Validity.FromSeconds(from),
+                ValidUntil = Validity.UntilSeconds(until),
+                ListId = listId,
+                Priority = (byte)entry.Priority,
+                Flags = HotEntry.PackFlags(entry.Category, entry.Action, entry.Covert),
+            },
+        };
+    }
+
+    private void Track(int id, in RecordRow row, PendingBatch pending)
+    {
+        if (row.IsPattern)
+        {
+            _patternIds.Add(id);
+            pending.PatternsChanged = true;
+            return;
+        }
+        var shard = ShardOf(row.Key.Skeleton);
+        pending.Touched.Add(shard);
+        if (!pending.Added.TryGetValue(shard, out var added))
+        {
+            pending.Added[shard] = added = [];
+        }
+        added.Add(id);
+    }
+
+    private void Kill(int id, PendingBatch pending)
+    {
+        ref var row = ref _records[id];
+        _records.MarkDead(id);
+        if (row.IsPattern)
+        {
+            _patternIds.Remove(id);
+            pending.PatternsChanged = true;
+        }
+        else
+        {
+            pending.Touched.Add(ShardOf(row.Key.Skeleton));
+        }
+    }
+
+    private int ShardOf(ulong skeleton) => (int)(IndexHash.Mix(skeleton) >> ShardShift);
+
+    private ushort ListIdOf(HotlistId hotlist)
+    {
+        if (_listIds.TryGetValue(hotlist, out var listId))
+        {
+            return listId;
+        }
+        if (_lists.Count > ushort.MaxValue)
+        {
+            throw new InvalidOperationException($"the index holds the maximum of {ushort.MaxValue + 1} lists");
+        }
+        listId = (ushort)_lists.Count;
+        _lists.Add(hotlist);
+        _listIds[hotlist] = listId;
+        var tolerances = new byte[_lists.Count];
+        _tolerances.CopyTo(tolerances, 0);
+        tolerances[listId] = DefaultOcrTolerance;
+        _tolerances = tolerances;
+        return listId;
+    }
+
+    /// <summary>Rebuilds the touched shards over <paramref name="basis"/> (default: the current generation) and publishes.</summary>
+    private void Publish(PendingBatch pending, IndexGeneration? basis = null)
+    {
+        var old = basis ?? _current;
+        var shards = old.Shards;
+        if (pending.Touched.Count > 0)
+        {
+            shards = (IndexShard[])shards.Clone();
+            var rebuilt = pending.Touched.ToArray();
+            if (rebuilt.Length >= 64)
+            {
+                Parallel.ForEach(rebuilt, s => shards[s] = RebuildShard(old.Shards[s], pending, s));
+            }
+            else
+            {
+                foreach (var s in rebuilt)
+                {
+                    shards[s] = RebuildShard(old.Shards[s], pending, s);
+                }
+            }
+        }
+        var wildcards = pending.PatternsChanged ? WildcardSet.Build(_patternIds, _records) : old.Wildcards;
+        var lists = old.Lists.Length == _lists.Count ? old.Lists : [.. _lists];
+        var generation = new IndexGeneration(shards, ShardShift, wildcards, _tolerances, lists, _records, old.Version + 1, _records.LiveCount);
+        Volatile.Write(ref _current, generation);
+        if (_records.DeadCount > 100_000 && _records.DeadCount > _records.LiveCount)
+        {
+            CompactLocked();
+        }
+    }
+
+    private IndexShard RebuildShard(IndexShard old, PendingBatch pending, int shard)
+    {
+        var ids = new List<int>(old.EntryCount + 4);
+        foreach (var id in old.RecordIds)
+        {
+            if (!_records[id].Dead)
+            {
+                ids.Add(id);
+            }
+        }
+        if (pending.Added.TryGetValue(shard, out var added))
+        {
+            foreach (var id in added)
+            {
+                if (!_records[id].Dead)
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+        return IndexShard.Build(CollectionsMarshal.AsSpan(ids), _records);
+    }
+}
