@@ -10,6 +10,8 @@ public static class AnprCommand
     {
         var root = new RootCommand("AnprExchange: exchange ANPR hotlists between Benelux police forces and match camera reads against them.");
         root.Subcommands.Add(ClusterVerb.Create());
+        root.Subcommands.Add(DemoVerb.Create());
+        root.Subcommands.Add(MatcherVerb.Create());
         return root;
     }
 }
