@@ -31,12 +31,13 @@ public static class PlateReadJson
     private static bool TryParseObject(ReadOnlySpan<byte> utf8, out PlateRead? read, [NotNullWhen(false)] out string? error)
     {
         read = null;
-        var reader = new Utf8JsonReader(utf8);
-        if (!reader.Read())
+        if (utf8.TrimStart(" \t\r\n"u8).IsEmpty)
         {
             error = "empty input, expected a JSON object";
             return false;
         }
+        var reader = new Utf8JsonReader(utf8);
+        reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             error = $"expected a JSON object, found {JsonValue.Describe(reader.TokenType)}";
