@@ -1,0 +1,193 @@
+using AnprExchange.Contracts.Records;
+using AnprExchange.Hotlists.Signing;
+
+namespace AnprExchange.Hotlists.Batches;
+
+/// <summary>
+/// Consumer-side state machine that makes pushes atomic on any broker. Feed it the records of anpr.hotlist.* in
+/// the order each partition delivers them (partitions interleaved in any way). Entries are buffered by BatchId; a
+/// batch is complete when its manifest is present and entries with sequences 0..EntryCount-1 are all present, in
+/// whatever order they came. A complete batch is verified and comes out as Committed (apply it) or Rejected.
+/// A manifest is checked on arrival: an unsigned, forged or untrusted one is rejected at once and not attached, so it
+/// cannot block the genuine manifest of the same batch; a stale one ends the batch. A batch with no new record for
+/// <see cref="HotlistAssemblerOptions.AbandonAfter"/> is dropped by <see cref="DropAbandoned"/> (call it periodically).
+/// Redelivered records of a recently finished batch are ignored. Not thread-safe: one consumer loop owns it.
+/// </summary>
+public sealed partial class HotlistBatchAssembler
+{
+    private readonly HotlistBatchVerifier _verifier;
+    private readonly TimeProvider _time;
+    private readonly HotlistAssemblerOptions _options;
+    private readonly Dictionary<string, PendingBatch> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Country, string List), HotlistListStatus> _lists = [];
+    private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
+    private readonly Queue<string> _finishedOrder = new();
+
+    public HotlistBatchAssembler(HotlistBatchVerifier verifier, TimeProvider time, HotlistAssemblerOptions? options = null)
+    {
+        _verifier = verifier;
+        _time = time;
+        _options = options ?? new HotlistAssemblerOptions();
+        _options.Validate();
+    }
+
+    public int PendingBatchCount => _pending.Count;
+
+    public long PendingEntryCount => _pending.Values.Sum(b => (long)b.Entries.Count);
+
+    /// <summary>The version in force per (country, list), ordered by country then list.</summary>
+    public IReadOnlyList<HotlistListStatus> Lists =>
+        [.. _lists.Values.OrderBy(s => s.Country, StringComparer.Ordinal).ThenBy(s => s.List, StringComparer.Ordinal)];
+
+    public HotlistListStatus? StatusOf(string country, string list) => _lists.GetValueOrDefault((country, list));
+
+    /// <summary>Adds an entry; returns the outcome when this entry completed its batch, else null.</summary>
+    public HotlistBatchOutcome? Add(HotlistEntryRecord entry)
+    {
+        if (_finished.Contains(entry.BatchId))
+        {
+            return null;
+        }
+        var batch = Pending(entry.BatchId, entry.SourceCountry, entry.List);
+        batch.Add(entry);
+        return batch.IsComplete ? Complete(batch) : null;
+    }
+
+    /// <summary>Adds a manifest; returns the outcome when it completed (or ended) its batch, or was turned away.</summary>
+    public HotlistBatchOutcome? Add(HotlistBatchManifest manifest)
+    {
+        if (_finished.Contains(manifest.BatchId))
+        {
+            return null;
+        }
+        var early = manifest.EntryCount < 0
+            ? new HotlistVerification(HotlistVerdict.EntryCountMismatch, $"manifest announces {manifest.EntryCount} entries")
+            : _verifier.VerifyManifest(manifest, StatusOf(manifest.Country, manifest.List)?.Version);
+        if (!early.IsAccepted)
+        {
+            if (early.Verdict == HotlistVerdict.StaleVersion || early.Verdict == HotlistVerdict.EntryCountMismatch)
+            {
+                // Authentic but not applicable: end the batch so its entries are not kept.
+                _pending.Remove(manifest.BatchId);
+                MarkFinished(manifest.BatchId);
+            }
+            return Outcome(HotlistBatchOutcomeKind.Rejected, manifest.BatchId, manifest, early, manifest.Country, manifest.List);
+        }
+        var batch = Pending(manifest.BatchId, manifest.Country, manifest.List);
+        if (batch.Manifest is not null)
+        {
+            return null; // a redelivery; a second, different signed manifest for one batch id keeps the first
+        }
+        batch.SetManifest(manifest);
+        return batch.IsComplete ? Complete(batch) : null;
+    }
+
+    /// <summary>Drops batches with no new record for the configured age; nothing of them is applied.</summary>
+    public IReadOnlyList<HotlistBatchOutcome> DropAbandoned()
+    {
+        var now = _time.GetUtcNow();
+        List<HotlistBatchOutcome>? dropped = null;
+        foreach (var batch in _pending.Values)
+        {
+            if (now - batch.LastActivity < _options.AbandonAfter)
+            {
+                continue;
+            }
+            var have = batch.Manifest is null
+                ? $"no manifest, {batch.Entries.Count} entries"
+                : $"{batch.InRange} of {batch.Manifest.EntryCount} entries";
+            var reason = new HotlistVerification(HotlistVerdict.EntryCountMismatch,
+                $"incomplete after {_options.AbandonAfter} without news ({have}); dropped, nothing applied");
+            (dropped ??= []).Add(Outcome(HotlistBatchOutcomeKind.Abandoned, batch.BatchId, batch.Manifest, reason, batch.Country, batch.List));
+        }
+        foreach (var outcome in dropped ?? [])
+        {
+            _pending.Remove(outcome.BatchId);
+            MarkFinished(outcome.BatchId);
+        }
+        return dropped ?? (IReadOnlyList<HotlistBatchOutcome>)[];
+    }
+
+    /// <summary>The index that applied the batches knows the true entry count after deltas; it may report it here.</summary>
+    public void SetEntryCount(string country, string list, long entryCount)
+    {
+        if (_lists.TryGetValue((country, list), out var status))
+        {
+            _lists[(country, list)] = status with { EntryCount = entryCount };
+        }
+    }
+
+    /// <summary>Restores the version in force from a snapshot, so replayed older batches are turned away as stale.</summary>
+    public void Restore(HotlistListStatus status) => _lists[(status.Country, status.List)] = status;
+
+    private PendingBatch Pending(string batchId, string country, string list)
+    {
+        if (!_pending.TryGetValue(batchId, out var batch))
+        {
+            _pending[batchId] = batch = new PendingBatch(batchId, country, list);
+        }
+        batch.LastActivity = _time.GetUtcNow();
+        return batch;
+    }
+
+    private HotlistBatchOutcome Complete(PendingBatch batch)
+    {
+        _pending.Remove(batch.BatchId);
+        MarkFinished(batch.BatchId);
+        var manifest = batch.Manifest!;
+        var entries = batch.InSequenceOrder();
+        var key = (manifest.Country, manifest.List);
+        var previous = _lists.GetValueOrDefault(key);
+        var verification = _verifier.Verify(manifest, entries, previous?.Version);
+        if (!verification.IsAccepted)
+        {
+            return Outcome(HotlistBatchOutcomeKind.Rejected, batch.BatchId, manifest, verification, manifest.Country, manifest.List);
+        }
+        _lists[key] = new HotlistListStatus
+        {
+            Country = manifest.Country,
+            List = manifest.List,
+            Version = manifest.Version,
+            EntryCount = CountAfter(previous, manifest, entries),
+            LastMode = manifest.Mode,
+            BatchId = manifest.BatchId,
+            SignerKeyId = manifest.SignerKeyId,
+            CreatedAt = manifest.CreatedAt,
+            CommittedAt = _time.GetUtcNow(),
+            OcrTolerance = manifest.OcrTolerance,
+        };
+        return Outcome(HotlistBatchOutcomeKind.Committed, batch.BatchId, manifest, verification, manifest.Country, manifest.List) with
+        {
+            Entries = entries,
+        };
+    }
+
+    private static long CountAfter(HotlistListStatus? previous, HotlistBatchManifest manifest, HotlistEntryRecord[] entries)
+    {
+        if (manifest.Mode == HotlistPushMode.Full)
+        {
+            return entries.Count(e => e.Operation == HotlistEntryOperation.Upsert);
+        }
+        var deletes = entries.Count(e => e.Operation == HotlistEntryOperation.Delete);
+        return Math.Max(0, (previous?.EntryCount ?? 0) + entries.Length - (2L * deletes));
+    }
+
+    private void MarkFinished(string batchId)
+    {
+        if (!_finished.Add(batchId))
+        {
+            return;
+        }
+        _finishedOrder.Enqueue(batchId);
+        while (_finishedOrder.Count > _options.RememberFinishedBatches)
+        {
+            _finished.Remove(_finishedOrder.Dequeue());
+        }
+    }
+
+    private static HotlistBatchOutcome Outcome(HotlistBatchOutcomeKind kind, string batchId, HotlistBatchManifest? manifest,
+        HotlistVerification verification, string country, string list) => new()
+    {
+        Kind = kind, BatchId = batchId, Manifest = manifest, Verification = verification, Country = country, List = list,
+    };
+}
