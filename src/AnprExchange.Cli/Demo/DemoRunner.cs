@@ -1,12 +1,7 @@
-using AnprExchange.Contracts.Records;
 using AnprExchange.Kafka;
 using AnprExchange.Matcher;
 using AnprExchange.Matcher.Replication;
 using AnprExchange.Matcher.Telemetry;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AnprExchange.Cli.Demo;
 
@@ -80,6 +75,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TimeP
         var latencies = controlRoom.LatenciesMs.ToArray();
         return new DemoSummary(
             ReadsProduced: cameras.Produced,
+            CameraTime: settings.Duration,
             ReadsMatched: metrics.ReadCount,
             ReadsHit: metrics.HitCount,
             Planted: plantedAlertIds.Count,

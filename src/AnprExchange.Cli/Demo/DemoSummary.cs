@@ -2,7 +2,7 @@ namespace AnprExchange.Cli.Demo;
 
 /// <summary>What the demo measured; <see cref="Lost"/> decides the exit code.</summary>
 internal sealed record DemoSummary(
-    long ReadsProduced, long ReadsMatched, long ReadsHit, int Planted, int PlantedDelivered, int AlertsDelivered,
+    long ReadsProduced, TimeSpan CameraTime, long ReadsMatched, long ReadsHit, int Planted, int PlantedDelivered, int AlertsDelivered,
     int Duplicated, int Unexpected, double LatencyP50Ms, double LatencyP99Ms, TimeSpan Elapsed)
 {
     public int Lost => Planted - PlantedDelivered;

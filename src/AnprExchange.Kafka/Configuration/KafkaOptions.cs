@@ -36,7 +36,11 @@ public sealed class KafkaOptions
             // Offsets are stored explicitly after processing and committed in the background.
             EnableAutoCommit = true,
             EnableAutoOffsetStore = false,
+            // Reads and alerts are latency-sensitive: don't let the broker hold a fetch for the default 500 ms.
+            FetchWaitMaxMs = 20,
         };
+
+    public AdminClientConfig CreateAdminConfig(string clientId) => new(Base(clientId));
 
     private Dictionary<string, string> Base(string clientId)
     {

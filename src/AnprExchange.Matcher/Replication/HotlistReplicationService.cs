@@ -71,7 +71,7 @@ public sealed partial class HotlistReplicationService(
     /// <summary>Assigns every partition from the beginning; returns the end offsets to reach before reporting ready.</summary>
     private Dictionary<TopicPartition, long> AssignAll(IConsumer<byte[]?, byte[]> consumer, string[] topics, CancellationToken stoppingToken)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig(kafka.Value.CreateConsumerConfig("unused", "anpr-matcher-metadata"))).Build();
+        using var admin = new AdminClientBuilder(kafka.Value.CreateAdminConfig("anpr-matcher-metadata")).Build();
         var ends = new Dictionary<TopicPartition, long>();
         var assignment = new List<TopicPartitionOffset>();
         foreach (var topic in topics)

@@ -24,7 +24,7 @@ public sealed class ContainerTestCluster : TestKafkaCluster
         {
             Assert.Skip($"Real-broker run skipped: {reason}. The same test runs on the embedded cluster.");
         }
-        var container = new KafkaBuilder().WithImage("apache/kafka:3.9.1").Build();
+        var container = new KafkaBuilder("apache/kafka:3.9.1").Build();
         await container.StartAsync();
         return new ContainerTestCluster(container);
     }
