@@ -40,6 +40,13 @@ public sealed partial class AvroCodec<T>
     /// <summary>Fingerprints of the older schemas this codec can still read.</summary>
     public IReadOnlyCollection<long> HistoricFingerprints => _history.Keys;
 
+    /// <summary>
+    /// True when <paramref name="data"/> has the single-object header with a fingerprint this codec reads (current or
+    /// history); tells record types apart on a topic that carries several. Does not check the body.
+    /// </summary>
+    public bool Recognizes(ReadOnlySpan<byte> data) =>
+        SingleObjectEncoding.TryReadHeader(data, out var fingerprint) && (fingerprint == Fingerprint || _history.ContainsKey(fingerprint));
+
     public byte[] Encode(T value)
     {
         var writer = WriteMessage(value);

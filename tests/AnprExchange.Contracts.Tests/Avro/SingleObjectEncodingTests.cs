@@ -26,6 +26,17 @@ public sealed class SingleObjectEncodingTests
     }
 
     [Fact]
+    public void ACodecRecognizesItsOwnMessagesAndOlderVersionsButNotOtherRecordTypes()
+    {
+        Assert.True(AnprCodecs.PlateRead.Recognizes(CodecCases.ByName["PlateRead"].Message));
+        Assert.True(AnprCodecs.PlateRead.Recognizes(CodecCases.ByName["PlateRead.v1"].Message));
+        Assert.True(AnprCodecs.HotlistBatchManifest.Recognizes(CodecCases.ByName["HotlistBatchManifest"].Message));
+        Assert.False(AnprCodecs.HotlistEntry.Recognizes(CodecCases.ByName["HotlistBatchManifest"].Message));
+        Assert.False(AnprCodecs.PlateRead.Recognizes(CodecCases.ByName["PlateRead"].Message.AsSpan(0, 9)));
+        Assert.False(AnprCodecs.PlateRead.Recognizes("{\"plate\":\"AB12\"}"u8));
+    }
+
+    [Fact]
     public void EveryRecordTypeHasItsOwnFingerprint()
     {
         var fingerprints = AnprCodecs.All.Select(c => c.Fingerprint).ToList();
