@@ -7,10 +7,14 @@ namespace AnprExchange.Hotlists.Csv;
 internal sealed class HotlistCsvHeader
 {
     private readonly Dictionary<string, int> _indexes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string[] _names;
 
-    public int FieldCount { get; }
+    public int FieldCount => _names.Length;
 
-    private HotlistCsvHeader(int fieldCount) => FieldCount = fieldCount;
+    private HotlistCsvHeader(string[] names) => _names = names;
+
+    /// <summary>The column name at <paramref name="index"/> as written in the header (or "#n" when unnamed).</summary>
+    public string NameAt(int index) => _names[index];
 
     public int IndexOf(string column) => _indexes.TryGetValue(column, out var index) ? index : -1;
 
@@ -18,7 +22,7 @@ internal sealed class HotlistCsvHeader
 
     public static HotlistCsvHeader Parse(string[] fields, List<HotlistCsvError> errors)
     {
-        var header = new HotlistCsvHeader(fields.Length);
+        var header = new HotlistCsvHeader(new string[fields.Length]);
         var known = new HashSet<string>(HotlistCsvColumns.All, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < fields.Length; i++)
         {
@@ -27,6 +31,7 @@ internal sealed class HotlistCsvHeader
             {
                 name = name.TrimStart('\uFEFF');
             }
+            header._names[i] = name.Length == 0 ? $"#{i + 1}" : name;
             if (name.Length == 0)
             {
                 errors.Add(new HotlistCsvError(1, $"#{i + 1}", "column has no name in the header"));

@@ -31,6 +31,13 @@ public static partial class HotlistCsvReader
                 return null;
             }
 
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (fields[i].Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    Error(ColumnName(i), "the field is not valid UTF-8 (save the file as UTF-8)");
+                }
+            }
             var operation = ParseOperation();
             var entryId = ParseEntryId();
             if (operation == HotlistEntryOperation.Delete)
@@ -77,6 +84,8 @@ public static partial class HotlistCsvReader
             var index = header.IndexOf(column);
             return index < 0 ? "" : _fields[index].Trim();
         }
+
+        private string ColumnName(int index) => header.NameAt(index);
 
         private void Error(string column, string message) => errors.Add(new HotlistCsvError(_line, column, message));
 

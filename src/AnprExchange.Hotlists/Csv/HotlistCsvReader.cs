@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AnprExchange.Contracts.Records;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -38,9 +39,12 @@ public static partial class HotlistCsvReader
         };
         using var parser = new CsvParser(reader, config, leaveOpen: true);
 
-        if (!parser.Read())
+        if (!ReadRecord(parser, 0, errors))
         {
-            errors.Add(new HotlistCsvError(1, "", "the file is empty: a header row is required"));
+            if (errors.Count == 0)
+            {
+                errors.Add(new HotlistCsvError(1, "", "the file is empty: a header row is required"));
+            }
             return new HotlistCsvResult { Entries = entries, Errors = errors, HasDeletes = false, RowCount = 0 };
         }
         var header = HotlistCsvHeader.Parse(parser.Record ?? [], errors);
@@ -52,9 +56,10 @@ public static partial class HotlistCsvReader
 
         var row = new RowValidator(header, sourceCountry, list, options.Mode, errors);
         var rowCount = 0;
-        while (parser.Read())
+        var line = 1;
+        while (ReadRecord(parser, line, errors))
         {
-            var line = StartLine(parser);
+            line = StartLine(parser);
             var fields = parser.Record ?? []; // CsvHelper processes fields (and reports bad data) lazily, here
             if (badQuoting)
             {
@@ -73,6 +78,25 @@ public static partial class HotlistCsvReader
             }
         }
         return new HotlistCsvResult { Entries = entries, Errors = errors, HasDeletes = row.HasDeletes, RowCount = rowCount };
+    }
+
+    /// <summary>
+    /// Reads the next record. A reader with a strict decoder throws on invalid bytes, which ends the file with an error
+    /// (the line is approximate: decoding runs ahead of parsing). <see cref="HotlistCsvFile"/> decodes leniently instead
+    /// and each field holding U+FFFD is reported at its exact line and column.
+    /// </summary>
+    private static bool ReadRecord(CsvParser parser, int previousLine, List<HotlistCsvError> errors)
+    {
+        try
+        {
+            return parser.Read();
+        }
+        catch (DecoderFallbackException)
+        {
+            errors.Add(new HotlistCsvError(previousLine + 1, "",
+                "the file is not valid UTF-8 at or after this line; nothing after it was read"));
+            return false;
+        }
     }
 
     private const string QuotingMessage =

@@ -103,6 +103,31 @@ public sealed class HotlistCsvReaderTests
     }
 
     [Fact]
+    public void AFileWithABomIsReadAndInvalidUtf8IsReportedAtItsField()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var bytes = Encoding.UTF8.GetPreamble()
+                .Concat(Encoding.UTF8.GetBytes("entry_id,plate,category,action,remarks\ne1,AB12,other,check,caf\u00e9\ne2,AB13,other,check,"))
+                .Concat(new byte[] { 0xC3, 0x28, (byte)'\n' })
+                .ToArray();
+            File.WriteAllBytes(path, bytes);
+
+            var result = HotlistCsvFile.Read(path, "BE", "l", new HotlistCsvReadOptions());
+
+            Assert.Equal("caf\u00e9", result.Entries[0].Remarks);
+            var error = Assert.Single(result.Errors);
+            Assert.Equal((3, "remarks"), (error.Line, error.Column));
+            Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void AByteOrderMarkLeftInTheTextIsIgnoredToo()
     {
         var result = HotlistCsv.Read("\uFEFFentry_id,plate,category,action\ne1,AB12,other,check\n");
