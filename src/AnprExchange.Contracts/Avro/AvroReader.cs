@@ -56,7 +56,7 @@ internal ref struct AvroReader
         var value = ReadLong(field);
         if (value is < int.MinValue or > int.MaxValue)
         {
-            throw Malformed(field, $"int value {value} out of range");
+            ThrowMalformed(field, "int value out of range", value);
         }
         return (int)value;
     }
@@ -64,12 +64,11 @@ internal ref struct AvroReader
     public bool ReadBoolean(string field)
     {
         var b = Take(field, 1, "boolean")[0];
-        return b switch
+        if (b > 1)
         {
-            0 => false,
-            1 => true,
-            _ => throw Malformed(field, $"boolean byte 0x{b:X2} is neither 0 nor 1"),
-        };
+            ThrowMalformed(field, "boolean byte is neither 0 nor 1", b);
+        }
+        return b == 1;
     }
 
     public double ReadDouble(string field) => BinaryPrimitives.ReadDoubleLittleEndian(Take(field, 8, "double"));
@@ -101,7 +100,7 @@ internal ref struct AvroReader
         var index = ReadInt(field);
         if ((uint)index >= (uint)symbolCount)
         {
-            throw Malformed(field, $"enum index {index} is not one of the {symbolCount} symbols");
+            ThrowMalformed(field, $"enum index is not one of the {symbolCount} symbols", index);
         }
         return index;
     }
@@ -111,7 +110,7 @@ internal ref struct AvroReader
         var index = ReadInt(field);
         if ((uint)index >= (uint)branchCount)
         {
-            throw Malformed(field, $"union branch {index} is not one of the {branchCount} branches");
+            ThrowMalformed(field, $"union branch is not one of the {branchCount} branches", index);
         }
         return index;
     }
@@ -119,9 +118,11 @@ internal ref struct AvroReader
     public DateTimeOffset ReadTimestamp(string field)
     {
         var millis = ReadLong(field);
-        return AvroTime.TryFromMillis(millis, out var value)
-            ? value
-            : throw Malformed(field, $"timestamp-millis {millis} is outside the range of DateTimeOffset");
+        if (!AvroTime.TryFromMillis(millis, out var value))
+        {
+            ThrowMalformed(field, "timestamp-millis is outside the range of DateTimeOffset", millis);
+        }
+        return value;
     }
 
     public string? ReadOptionalString(string field) => ReadUnionIndex(field, 2) == 0 ? null : ReadString(field);
@@ -175,7 +176,7 @@ internal ref struct AvroReader
         var length = ReadLong(field);
         if (length < 0)
         {
-            throw Malformed(field, $"negative length {length}");
+            ThrowMalformed(field, "negative length", length);
         }
         if (length > Remaining)
         {
@@ -194,6 +195,11 @@ internal ref struct AvroReader
         _position += count;
         return slice;
     }
+
+    [DoesNotReturn]
+    [StackTraceHidden]
+    private readonly void ThrowMalformed(string field, string problem, long value) =>
+        throw Malformed(field, $"{problem} (value {value})");
 
     [DoesNotReturn]
     [StackTraceHidden]

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using AnprExchange.Contracts.Records;
 using AnprExchange.Core.Hotlists;
@@ -80,6 +81,18 @@ public static class AlertJson
     /// <see cref="JsonException"/> saying what is wrong. A missing raisedAt is taken as the read's timestamp.
     /// </summary>
     public static Alert Parse(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return ParseObject(utf8);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException)
+        {
+            throw new JsonException("alert: a string is not valid UTF-8", ex);
+        }
+    }
+
+    private static Alert ParseObject(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(JsonValue.WithoutBom(utf8));
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
 using AnprExchange.Contracts.Records;
 
@@ -24,6 +25,11 @@ public static class PlateReadJson
         catch (JsonException ex)
         {
             error = "not valid JSON: " + ex.Message;
+            return false;
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException)
+        {
+            error = "not valid JSON: a string is not valid UTF-8";
             return false;
         }
     }

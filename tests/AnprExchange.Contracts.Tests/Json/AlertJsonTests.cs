@@ -74,6 +74,20 @@ public sealed class AlertJsonTests
     public void AnAlertWithAMissingOrWrongFieldIsAJsonExceptionSayingWhich(string json, string message) =>
         Assert.Equal(message, Assert.Throws<JsonException>(() => AlertJson.Parse(Encoding.UTF8.GetBytes(json))).Message);
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"alertId\":")]
+    [InlineData("{\"alertId\":\"a\"} trailing")]
+    public void TextThatIsNotOneJsonObjectIsAJsonException(string json) =>
+        Assert.ThrowsAny<JsonException>(() => AlertJson.Parse(Encoding.UTF8.GetBytes(json)));
+
+    [Fact]
+    public void InvalidUtf8InAStringIsAJsonException()
+    {
+        byte[] json = [.. "{\"alertId\":\""u8, 0xFF, .. "\"}"u8];
+        Assert.Equal("alert: a string is not valid UTF-8", Assert.Throws<JsonException>(() => AlertJson.Parse(json)).Message);
+    }
+
     private static string Write(Alert alert)
     {
         using var stream = new MemoryStream();

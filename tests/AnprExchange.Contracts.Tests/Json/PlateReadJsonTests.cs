@@ -70,6 +70,14 @@ public sealed class PlateReadJsonTests
         Assert.StartsWith("not valid JSON: ", Fail(json), StringComparison.Ordinal);
 
     [Fact]
+    public void InvalidUtf8IsRejectedAsInvalidJson()
+    {
+        byte[] line = [.. "{\"cameraId\":\"c\",\"timestamp\":\"2026-12-04T10:15:30Z\",\"plate\":\""u8, 0xC3, 0x28, .. "\"}"u8];
+        Assert.False(PlateReadJson.TryParse(line, out _, out var error));
+        Assert.StartsWith("not valid JSON: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownPropertiesOfAnyShapeAreIgnored()
     {
         var read = Parse("""{"vendor":{"model":"X","lanes":[1,2,{"a":null}]},"cameraId":"c","timestamp":"2026-12-04T10:15:30Z","extra":[],"plate":"A","n":1e300}""");
