@@ -12,6 +12,7 @@ public static class AnprCommand
         root.Subcommands.Add(ClusterVerb.Create());
         root.Subcommands.Add(DemoVerb.Create());
         root.Subcommands.Add(MatcherVerb.Create());
+        root.Subcommands.Add(MatchVerb.Create());
         return root;
     }
 }
