@@ -28,11 +28,11 @@ public static class AlertJson
         {
             writer.WriteString("country"u8, alert.Country);
         }
-        if (alert.Lat is { } lat)
+        if (alert.Lat is { } lat && double.IsFinite(lat))
         {
             writer.WriteNumber("lat"u8, lat);
         }
-        if (alert.Lon is { } lon)
+        if (alert.Lon is { } lon && double.IsFinite(lon))
         {
             writer.WriteNumber("lon"u8, lon);
         }

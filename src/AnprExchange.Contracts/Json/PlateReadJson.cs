@@ -10,7 +10,8 @@ namespace AnprExchange.Contracts.Json;
 /// <c>{"readId":"cam-17:42","cameraId":"cam-17","timestamp":"2026-12-04T10:15:30.123Z","plate":"1-ABC-123",
 /// "country":"BE","confidence":0.93,"lat":51.2,"lon":4.4,"direction":"in"}</c>.
 /// cameraId, timestamp and plate are required; readId is optional (absent → ""), as are the others;
-/// unknown properties are ignored. ingestedAt (ISO 8601) is read and written too when present.
+/// unknown properties are ignored. ingestedAt (ISO 8601) is read and written too when present. Numbers that are
+/// not finite (possible in Avro data, not in JSON) are left out when writing.
 /// </summary>
 public static class PlateReadJson
 {
@@ -79,15 +80,15 @@ public static class PlateReadJson
         {
             writer.WriteString("country"u8, read.Country);
         }
-        if (read.Confidence is { } confidence)
+        if (read.Confidence is { } confidence && double.IsFinite(confidence))
         {
             writer.WriteNumber("confidence"u8, confidence);
         }
-        if (read.Lat is { } lat)
+        if (read.Lat is { } lat && double.IsFinite(lat))
         {
             writer.WriteNumber("lat"u8, lat);
         }
-        if (read.Lon is { } lon)
+        if (read.Lon is { } lon && double.IsFinite(lon))
         {
             writer.WriteNumber("lon"u8, lon);
         }

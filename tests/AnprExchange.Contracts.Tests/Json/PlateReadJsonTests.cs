@@ -120,6 +120,12 @@ public sealed class PlateReadJsonTests
         Assert.Equal("""{"readId":"","cameraId":"c","timestamp":"1969-07-20T20:17:40.000Z","plate":"X"}""", Write(Samples.MinimalRead()));
 
     [Fact]
+    public void NumbersThatJsonCannotHoldAreLeftOut() =>
+        Assert.Equal(
+            """{"readId":"","cameraId":"c","timestamp":"1969-07-20T20:17:40.000Z","plate":"X"}""",
+            Write(Samples.MinimalRead() with { Confidence = double.NaN, Lat = double.PositiveInfinity, Lon = double.NegativeInfinity }));
+
+    [Fact]
     public void EveryReadRoundTripsThroughJson()
     {
         foreach (var read in new[] { Samples.FullRead(), Samples.MinimalRead(), Samples.UnicodeRead() })
