@@ -13,6 +13,7 @@ public static class AnprCommand
         root.Subcommands.Add(DemoVerb.Create());
         root.Subcommands.Add(MatcherVerb.Create());
         root.Subcommands.Add(MatchVerb.Create());
+        root.Subcommands.Add(HotlistVerb.Create());
         return root;
     }
 }
