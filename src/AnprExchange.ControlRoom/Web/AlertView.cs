@@ -19,6 +19,7 @@ public sealed record AlertView(
     string? Direction,
     DateTimeOffset RaisedAt,
     DateTimeOffset ReceivedAt,
+    DateTimeOffset LastActivityAt,
     int Priority,
     string Action,
     int Sightings,
@@ -34,7 +35,7 @@ public sealed record AlertView(
         var last = open.LastSighting;
         return new AlertView(
             alert.AlertId, alert.ReadId, alert.CameraId, alert.Timestamp, alert.Plate, alert.Country, alert.Lat, alert.Lon, alert.Direction,
-            alert.RaisedAt, open.ReceivedAt, top?.Priority ?? 100, top?.Action.ToWire() ?? "observe", open.Sightings,
+            alert.RaisedAt, open.ReceivedAt, open.LastActivityAt, top?.Priority ?? 100, top?.Action.ToWire() ?? "observe", open.Sightings,
             new SightingView(last.ReadId, last.CameraId, last.Timestamp, last.Lat, last.Lon, last.Direction), matches);
     }
 }
