@@ -22,7 +22,25 @@ public sealed class MatcherOptions
     /// <summary>Control room given to alerts when no routing is configured.</summary>
     public string DefaultControlRoom { get; set; } = "";
 
-    /// <summary>Reads handled per produce/flush/commit cycle.</summary>
+    /// <summary>Reads handled per lookup/produce/commit cycle.</summary>
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// Folder of trusted hotlist signing keys: one sub-folder per country holding *.pem public keys. Batches whose
+    /// manifest is not signed by one of them are rejected.
+    /// </summary>
+    public string? TrustedKeysDirectory { get; set; }
+
+    /// <summary>Where the index is snapshotted with the offsets it covers, for a fast restart; none when unset.</summary>
+    public string? SnapshotDirectory { get; set; }
+
+    /// <summary>How often to snapshot when batches were applied since the last one.</summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>An incomplete batch with no news for this long is dropped (a push that died half way).</summary>
+    public TimeSpan AbandonBatchesAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often expired entries are dropped from memory.</summary>
+    public TimeSpan CompactionInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -1,5 +1,7 @@
+using AnprExchange.Hotlists.Signing;
 using AnprExchange.Kafka;
 using AnprExchange.Matcher;
+using AnprExchange.Matcher.Matching;
 using AnprExchange.Matcher.Replication;
 using AnprExchange.Matcher.Telemetry;
 
@@ -23,12 +25,19 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TimeP
         output.WriteLine($"embedded cluster: {cluster.BootstrapServers}");
 
         var now = time.GetUtcNow();
+        // Each country signs its own pushes; the matcher trusts the three public keys.
+        using var trust = new HotlistTrustStore();
+        var keys = Countries.ToDictionary(c => c, _ => HotlistSigningKey.Generate());
+        foreach (var (country, key) in keys)
+        {
+            trust.Add(country, key.PublicKey());
+        }
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var plantable = new List<PlantablePlate>();
         foreach (var country in Countries)
         {
             var entries = SampleHotlists.Generate(country, country == "LU" ? 1_500 : 4_000, now, settings.Seed);
-            DemoHotlistPublisher.Publish(kafka, country, "national", entries, now);
+            DemoHotlistPublisher.Publish(kafka, keys[country], country, "national", entries, time);
             output.WriteLine($"published hotlist {country}/national: {entries.Count:N0} entries");
             foreach (var entry in entries)
             {
@@ -40,7 +49,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TimeP
             }
         }
 
-        using var host = BuildMatcherHost(kafka);
+        using var host = BuildMatcherHost(kafka, trust);
         await host.StartAsync(cancellationToken);
         await host.Services.GetRequiredService<HotlistReplicationStatus>().WhenCaughtUp(cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         output.WriteLine("matcher ready: hotlists replicated");
@@ -62,7 +71,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TimeP
 
         // Let the last alerts through: wait until every planted read has its alert, or give up after a while.
         var drainStart = time.GetTimestamp();
-        while (cameras.Planted.Keys.Any(r => !controlRoom.Deliveries.ContainsKey(Matcher.Matching.AlertFactory.AlertIdFor(r)))
+        while (cameras.Planted.Keys.Any(r => !controlRoom.Deliveries.ContainsKey(AlertBuilder.AlertIdFor(r)))
                && time.GetElapsedTime(drainStart) < TimeSpan.FromSeconds(20))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken);
@@ -71,7 +80,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TimeP
         await controlRoomTask;
         await host.StopAsync(CancellationToken.None);
 
-        var plantedAlertIds = cameras.Planted.Keys.Select(Matcher.Matching.AlertFactory.AlertIdFor).ToHashSet(StringComparer.Ordinal);
+        var plantedAlertIds = cameras.Planted.Keys.Select(AlertBuilder.AlertIdFor).ToHashSet(StringComparer.Ordinal);
         var latencies = controlRoom.LatenciesMs.ToArray();
         return new DemoSummary(
             ReadsProduced: cameras.Produced,
@@ -88,7 +97,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TimeP
             Elapsed: time.GetElapsedTime(started));
     }
 
-    private static IHost BuildMatcherHost(KafkaOptions kafka)
+    private static IHost BuildMatcherHost(KafkaOptions kafka, HotlistTrustStore trust)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -99,6 +108,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TimeP
             ["Matcher:DefaultControlRoom"] = "be-national",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(trust);
         builder.Services.AddAnprMatcher(builder.Configuration);
         return builder.Build();
     }

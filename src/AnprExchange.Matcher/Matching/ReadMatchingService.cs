@@ -1,8 +1,9 @@
 using AnprExchange.Contracts.Avro;
 using AnprExchange.Contracts.Records;
+using AnprExchange.Core.Index;
 using AnprExchange.Core.Plates;
 using AnprExchange.Kafka;
-using AnprExchange.Matcher.Lookup;
+using AnprExchange.Matcher.Indexing;
 using AnprExchange.Matcher.Replication;
 using AnprExchange.Matcher.Telemetry;
 using Confluent.Kafka;
@@ -13,21 +14,25 @@ using Microsoft.Extensions.Options;
 namespace AnprExchange.Matcher.Matching;
 
 /// <summary>
-/// Consumes the country's reads (shared through a consumer group), matches each against the hotlists and publishes
-/// alerts. At least once: a batch's offsets are stored only after every alert of the batch is acknowledged by Kafka;
-/// if one fails, the batch is consumed again (alert ids are stable, so control rooms de-duplicate).
+/// Consumes the country's reads (shared through a consumer group), looks each batch up in the index with the
+/// prefetching batched lookup, and publishes an alert per read that hits. At least once: a batch's offsets are
+/// stored only after every alert of the batch is acknowledged by Kafka; if one fails, the batch is consumed again
+/// (alert ids are derived from read ids, so control rooms de-duplicate).
 /// </summary>
 public sealed partial class ReadMatchingService(
     IOptions<KafkaOptions> kafka,
     IOptions<MatcherOptions> options,
-    IHotlistLookup lookup,
+    MatcherIndex index,
     HotlistReplicationStatus replication,
     MatcherMetrics metrics,
     TimeProvider time,
     ILogger<ReadMatchingService> logger) : BackgroundService
 {
+    private const int MaxRejectedBytes = 4096;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Matching before the hotlists are in would miss hits: wait for replication to catch up.
         await replication.WhenCaughtUp(stoppingToken);
         await Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -35,21 +40,17 @@ public sealed partial class ReadMatchingService(
     private void Run(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var readsTopic = AnprTopics.Reads(settings.Country);
-        var alertsTopic = AnprTopics.Alerts(settings.Country);
-        var rejectedTopic = AnprTopics.Rejected(settings.Country);
+        var topics = new PipelineTopics(AnprTopics.Reads(settings.Country), AnprTopics.Alerts(settings.Country), AnprTopics.Rejected(settings.Country));
         using var consumer = new ConsumerBuilder<Ignore, byte[]>(kafka.Value.CreateConsumerConfig(settings.GroupId, "anpr-matcher"))
             .SetErrorHandler((_, e) => LogKafkaError(logger, e.Reason))
             .Build();
         using var producer = new ProducerBuilder<string, byte[]>(kafka.Value.CreateProducerConfig("anpr-matcher"))
             .SetErrorHandler((_, e) => LogKafkaError(logger, e.Reason))
             .Build();
-        consumer.Subscribe(readsTopic);
-        LogStarted(logger, readsTopic, alertsTopic);
+        consumer.Subscribe(topics.Reads);
+        LogStarted(logger, topics.Reads, topics.Alerts);
 
-        var batch = new List<ConsumeResult<Ignore, byte[]>>(settings.BatchSize);
-        var matches = new List<AlertMatch>();
-        Span<byte> plate = stackalloc byte[PlateNormalizer.MaxLength];
+        var batch = new ReadBatch(settings.BatchSize);
         var failed = 0;
         Action<DeliveryReport<string, byte[]>> onDelivered = report =>
         {
@@ -69,28 +70,25 @@ public sealed partial class ReadMatchingService(
                 {
                     continue;
                 }
-                batch.Add(first);
-                while (batch.Count < settings.BatchSize && consumer.Consume(TimeSpan.Zero) is { } next)
+                batch.Results.Add(first);
+                while (batch.Results.Count < settings.BatchSize && consumer.Consume(TimeSpan.Zero) is { } next)
                 {
-                    batch.Add(next);
+                    batch.Results.Add(next);
                 }
 
-                failed = 0;
-                foreach (var result in batch)
-                {
-                    MatchOne(result.Message.Value, plate, matches, producer, alertsTopic, rejectedTopic, settings.DefaultControlRoom, onDelivered);
-                }
+                Volatile.Write(ref failed, 0);
+                MatchBatch(batch, producer, topics, settings.DefaultControlRoom, onDelivered);
                 producer.Flush(stoppingToken);
                 if (Volatile.Read(ref failed) > 0)
                 {
-                    // Re-consume the whole batch: a partial store would skip the alerts that failed.
-                    foreach (var first1 in batch.GroupBy(r => r.TopicPartition).Select(g => g.First()))
+                    // Consume the whole batch again: storing past a failed alert would lose it.
+                    foreach (var firstOfPartition in batch.Results.GroupBy(r => r.TopicPartition).Select(g => g.First()))
                     {
-                        consumer.Seek(first1.TopicPartitionOffset);
+                        consumer.Seek(firstOfPartition.TopicPartitionOffset);
                     }
                     continue;
                 }
-                foreach (var last in batch.GroupBy(r => r.TopicPartition).Select(g => g.Last()))
+                foreach (var last in batch.Results.GroupBy(r => r.TopicPartition).Select(g => g.Last()))
                 {
                     consumer.StoreOffset(last);
                 }
@@ -106,49 +104,89 @@ public sealed partial class ReadMatchingService(
         }
     }
 
-    private void MatchOne(
-        byte[] value, Span<byte> plate, List<AlertMatch> matches, IProducer<string, byte[]> producer,
-        string alertsTopic, string rejectedTopic, string controlRoom, Action<DeliveryReport<string, byte[]>> onDelivered)
+    private void MatchBatch(ReadBatch batch, IProducer<string, byte[]> producer, PipelineTopics topics, string controlRoom, Action<DeliveryReport<string, byte[]>> onDelivered)
     {
-        PlateRead read;
-        try
+        foreach (var result in batch.Results)
         {
-            read = AnprCodecs.PlateRead.Decode(value);
-        }
-        catch (AvroContractException e)
-        {
-            Reject(producer, rejectedTopic, value, e.Message, null, onDelivered);
-            return;
-        }
-        var status = PlateNormalizer.Normalize(read.Plate, plate, out var length);
-        if (status != PlateStatus.Valid)
-        {
-            Reject(producer, rejectedTopic, value, status.Describe(), read.CameraId, onDelivered);
-            return;
+            var value = result.Message.Value;
+            PlateRead read;
+            try
+            {
+                read = AnprCodecs.PlateRead.Decode(value);
+            }
+            catch (AvroContractException e)
+            {
+                Reject(producer, topics.Rejected, value, e.Message, null, onDelivered);
+                continue;
+            }
+            var status = PlateQuery.TryCreate(read.Plate, read.Timestamp, out var query);
+            if (status != PlateStatus.Valid)
+            {
+                Reject(producer, topics.Rejected, value, status.Describe(), read.CameraId, onDelivered);
+                continue;
+            }
+            batch.Add(read, query);
         }
 
-        matches.Clear();
-        lookup.Match(plate[..length], read.Timestamp, matches);
-        metrics.ReadMatched(matches.Count > 0);
-        if (matches.Count == 0)
+        // One view for the whole batch: lookups and the resolution of their matches see the same generation.
+        var view = index.Current.Acquire();
+        var done = 0;
+        while (done < batch.Count)
+        {
+            var processed = view.LookupBatch(batch.Queries.AsSpan(done, batch.Count - done), batch.Matches, batch.Counts.AsSpan(done));
+            if (processed == 0)
+            {
+                // One read matched more entries than the whole buffer holds: look it up alone with room for all.
+                Raise(producer, topics.Alerts, batch.Reads[done], batch.Queries[done], view, LookupAlone(view, batch.Queries[done], batch.Matches.Length * 2), controlRoom, onDelivered);
+                done++;
+                continue;
+            }
+            var offset = 0;
+            for (var i = done; i < done + processed; i++)
+            {
+                var count = batch.Counts[i];
+                Raise(producer, topics.Alerts, batch.Reads[i], batch.Queries[i], view, batch.Matches.AsSpan(offset, count), controlRoom, onDelivered);
+                offset += count;
+            }
+            done += processed;
+        }
+    }
+
+    private void Raise(IProducer<string, byte[]> producer, string topic, PlateRead read, in PlateQuery query, HotlistIndexView view, ReadOnlySpan<HotlistMatch> matches, string controlRoom, Action<DeliveryReport<string, byte[]>> onDelivered)
+    {
+        metrics.ReadMatched(matches.Length > 0);
+        if (matches.Length == 0)
         {
             return;
         }
-        var alert = AlertFactory.Create(read, plate[..length], matches, time.GetUtcNow(), controlRoom);
-        LogHit(logger, read.ReadId, alert.Matches.Count);
-        Produce(producer, alertsTopic, new Message<string, byte[]> { Key = alert.ControlRoom, Value = AnprCodecs.Alert.Encode(alert) }, onDelivered);
+        var alert = AlertBuilder.Build(read, query.PlateText, view, matches, time.GetUtcNow(), controlRoom);
+        LogHit(logger, read.ReadId, matches.Length);
+        Produce(producer, topic, new Message<string, byte[]> { Key = alert.ControlRoom, Value = AnprCodecs.Alert.Encode(alert) }, onDelivered);
+    }
+
+    private static HotlistMatch[] LookupAlone(HotlistIndexView view, in PlateQuery query, int size)
+    {
+        while (true)
+        {
+            var matches = new HotlistMatch[size];
+            var found = view.Lookup(query, matches);
+            if (found <= size)
+            {
+                return matches[..found];
+            }
+            size = found;
+        }
     }
 
     private void Reject(IProducer<string, byte[]> producer, string topic, byte[] raw, string reason, string? cameraId, Action<DeliveryReport<string, byte[]>> onDelivered)
     {
         metrics.ReadInvalid();
-        const int MaxRaw = 4096;
         var rejected = new RejectedInput
         {
             Source = "matcher",
             Reason = reason,
-            Raw = raw.Length > MaxRaw ? raw[..MaxRaw] : raw,
-            RawTruncated = raw.Length > MaxRaw,
+            Raw = raw.Length > MaxRejectedBytes ? raw[..MaxRejectedBytes] : raw,
+            RawTruncated = raw.Length > MaxRejectedBytes,
             ReceivedAt = time.GetUtcNow(),
             CameraId = cameraId,
         };
@@ -171,6 +209,8 @@ public sealed partial class ReadMatchingService(
             }
         }
     }
+
+    private sealed record PipelineTopics(string Reads, string Alerts, string Rejected);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Matching reads from {ReadsTopic}, alerts to {AlertsTopic}")]
     private static partial void LogStarted(ILogger logger, string readsTopic, string alertsTopic);

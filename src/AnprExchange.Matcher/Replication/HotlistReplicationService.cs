@@ -1,6 +1,8 @@
 using AnprExchange.Contracts.Avro;
+using AnprExchange.Hotlists.Batches;
+using AnprExchange.Hotlists.Signing;
 using AnprExchange.Kafka;
-using AnprExchange.Matcher.Lookup;
+using AnprExchange.Matcher.Indexing;
 using AnprExchange.Matcher.Telemetry;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
@@ -10,43 +12,55 @@ using Microsoft.Extensions.Options;
 namespace AnprExchange.Matcher.Replication;
 
 /// <summary>
-/// Replicates every configured country's hotlist topic into the lookup. Every matcher needs every entry, so all
-/// partitions are assigned directly (no consumer group sharing). Batches are applied only when their manifest arrives.
+/// Replicates every configured country's hotlist topic into the index. Every matcher needs every entry, so all
+/// partitions are assigned directly (no consumer group). A batch is applied only when its signed manifest and all
+/// its entries have arrived and verify, so a push that died half way is never half-applied, on any broker.
+/// With a snapshot folder it resumes from the last snapshot's offsets instead of replaying everything.
 /// </summary>
 public sealed partial class HotlistReplicationService(
     IOptions<KafkaOptions> kafka,
     IOptions<MatcherOptions> options,
-    IHotlistLookup lookup,
+    MatcherIndex index,
+    HotlistTrustStore trustStore,
     HotlistReplicationStatus status,
     MatcherMetrics metrics,
+    TimeProvider time,
     ILogger<HotlistReplicationService> logger) : BackgroundService
 {
+    private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromSeconds(1);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private void Run(CancellationToken stoppingToken)
     {
-        var topics = options.Value.HotlistCountries.Select(AnprTopics.Hotlist).ToArray();
+        var settings = options.Value;
+        var topics = settings.HotlistCountries.Select(AnprTopics.Hotlist).ToArray();
+        var assembler = new HotlistBatchAssembler(new HotlistBatchVerifier(trustStore), time, new HotlistAssemblerOptions { AbandonAfter = settings.AbandonBatchesAfter });
+        var resume = new PartitionResumePoints();
+        var snapshots = settings.SnapshotDirectory is { Length: > 0 } dir ? new ReplicationSnapshotStore(dir) : null;
+        var offsets = LoadSnapshot(snapshots, assembler, resume);
+
         var config = kafka.Value.CreateConsumerConfig($"anpr-hotlist-replica-{Guid.NewGuid():N}", "anpr-matcher-replication");
         config.EnableAutoCommit = false;
+        config.FetchWaitMaxMs = 100;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]>(config)
             .SetErrorHandler((_, e) => LogKafkaError(logger, e.Reason))
             .Build();
         try
         {
-            var ends = AssignAll(consumer, topics, stoppingToken);
-            var pending = new PendingHotlistBatches();
-            LogStarted(logger, string.Join(',', topics), ends.Count);
-            if (ends.Count == 0)
-            {
-                status.MarkCaughtUp();
-            }
+            var ends = AssignAll(consumer, topics, offsets, stoppingToken);
+            LogStarted(logger, string.Join(',', topics), status.Start, ends.Count);
+            var changedSinceSnapshot = false;
+            var lastHousekeeping = time.GetTimestamp();
+            var lastSnapshot = time.GetTimestamp();
+            var lastCompaction = time.GetTimestamp();
             while (!stoppingToken.IsCancellationRequested)
             {
                 var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
                 if (result?.Message is { } message)
                 {
-                    Handle(message, pending);
+                    changedSinceSnapshot |= Handle(result.TopicPartition, result.Offset.Value, message, assembler, resume);
                     if (ends.TryGetValue(result.TopicPartition, out var end) && result.Offset.Value + 1 >= end)
                     {
                         ends.Remove(result.TopicPartition);
@@ -54,9 +68,38 @@ public sealed partial class HotlistReplicationService(
                 }
                 if (!status.IsCaughtUp && ends.Count == 0)
                 {
+                    if (snapshots is not null && changedSinceSnapshot)
+                    {
+                        Snapshot(snapshots, assembler, resume);
+                        changedSinceSnapshot = false;
+                        lastSnapshot = time.GetTimestamp();
+                    }
                     status.MarkCaughtUp();
-                    LogCaughtUp(logger, lookup.Count);
+                    LogCaughtUp(logger, index.Current.Count);
                 }
+                if (time.GetElapsedTime(lastHousekeeping) >= HousekeepingInterval)
+                {
+                    lastHousekeeping = time.GetTimestamp();
+                    foreach (var dropped in assembler.DropAbandoned())
+                    {
+                        Reject(dropped, resume);
+                    }
+                    if (snapshots is not null && changedSinceSnapshot && time.GetElapsedTime(lastSnapshot) >= settings.SnapshotInterval)
+                    {
+                        Snapshot(snapshots, assembler, resume);
+                        changedSinceSnapshot = false;
+                        lastSnapshot = time.GetTimestamp();
+                    }
+                    if (time.GetElapsedTime(lastCompaction) >= settings.CompactionInterval)
+                    {
+                        lastCompaction = time.GetTimestamp();
+                        index.Current.Compact();
+                    }
+                }
+            }
+            if (snapshots is not null && changedSinceSnapshot)
+            {
+                Snapshot(snapshots, assembler, resume);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -68,8 +111,40 @@ public sealed partial class HotlistReplicationService(
         }
     }
 
-    /// <summary>Assigns every partition from the beginning; returns the end offsets to reach before reporting ready.</summary>
-    private Dictionary<TopicPartition, long> AssignAll(IConsumer<byte[]?, byte[]> consumer, string[] topics, CancellationToken stoppingToken)
+    private Dictionary<TopicPartition, long> LoadSnapshot(ReplicationSnapshotStore? snapshots, HotlistBatchAssembler assembler, PartitionResumePoints resume)
+    {
+        if (snapshots is null)
+        {
+            status.Started(ReplicationStart.FullReplay, new Dictionary<TopicPartition, long>());
+            return [];
+        }
+        try
+        {
+            if (!snapshots.TryLoad(out var loaded, out var offsets, out var lists))
+            {
+                status.Started(ReplicationStart.FullReplay, new Dictionary<TopicPartition, long>());
+                return [];
+            }
+            index.Current = loaded;
+            foreach (var list in lists)
+            {
+                assembler.Restore(list);
+            }
+            resume.Restore(offsets);
+            status.Started(ReplicationStart.FromSnapshot, offsets);
+            LogSnapshotLoaded(logger, loaded.Count, offsets.Count);
+            return offsets;
+        }
+        catch (InvalidDataException e)
+        {
+            LogSnapshotUnusable(logger, e.Message);
+            status.Started(ReplicationStart.FullReplayAfterBadSnapshot, new Dictionary<TopicPartition, long>());
+            return [];
+        }
+    }
+
+    /// <summary>Assigns every partition, from the snapshot's offset or the beginning; returns the end offsets still to reach.</summary>
+    private Dictionary<TopicPartition, long> AssignAll(IConsumer<byte[]?, byte[]> consumer, string[] topics, Dictionary<TopicPartition, long> offsets, CancellationToken stoppingToken)
     {
         using var admin = new AdminClientBuilder(kafka.Value.CreateAdminConfig("anpr-matcher-metadata")).Build();
         var ends = new Dictionary<TopicPartition, long>();
@@ -81,51 +156,102 @@ public sealed partial class HotlistReplicationService(
             {
                 stoppingToken.ThrowIfCancellationRequested();
                 var tp = new TopicPartition(topic, partition.PartitionId);
+                var from = offsets.TryGetValue(tp, out var stored) ? new Offset(stored) : Offset.Beginning;
                 var watermarks = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10));
-                if (watermarks.High.Value > watermarks.Low.Value)
+                if (watermarks.High.Value > Math.Max(watermarks.Low.Value, from == Offset.Beginning ? 0 : from.Value))
                 {
                     ends[tp] = watermarks.High.Value;
                 }
-                assignment.Add(new TopicPartitionOffset(tp, Offset.Beginning));
+                assignment.Add(new TopicPartitionOffset(tp, from));
             }
         }
         consumer.Assign(assignment);
         return ends;
     }
 
-    private void Handle(Message<byte[]?, byte[]> message, PendingHotlistBatches pending)
+    /// <summary>Returns true when the index changed.</summary>
+    private bool Handle(TopicPartition partition, long offset, Message<byte[]?, byte[]> message, HotlistBatchAssembler assembler, PartitionResumePoints resume)
     {
+        status.RecordConsumed();
+        HotlistBatchOutcome? outcome;
         try
         {
             var kind = message.Headers?.TryGetLastBytes(AnprHeaders.RecordKind, out var k) == true ? k : null;
-            var completed = kind is not null && AnprHeaders.HotlistManifest.SequenceEqual(kind)
-                ? pending.Add(AnprCodecs.HotlistBatchManifest.Decode(message.Value))
-                : pending.Add(AnprCodecs.HotlistEntry.Decode(message.Value));
-            if (completed is { } batch)
+            if (kind is not null && AnprHeaders.HotlistManifest.SequenceEqual(kind))
             {
-                lookup.Apply(batch.Manifest, batch.Entries);
-                metrics.BatchApplied();
-                LogBatchApplied(logger, batch.Manifest.Country, batch.Manifest.List, batch.Manifest.Version, batch.Entries.Length);
+                var manifest = AnprCodecs.HotlistBatchManifest.Decode(message.Value);
+                resume.Consumed(partition, offset, manifest.BatchId);
+                outcome = assembler.Add(manifest);
+            }
+            else
+            {
+                var entry = AnprCodecs.HotlistEntry.Decode(message.Value);
+                resume.Consumed(partition, offset, entry.BatchId);
+                outcome = assembler.Add(entry);
             }
         }
         catch (AvroContractException e)
         {
             metrics.BatchRejected("undecodable");
-            LogUndecodable(logger, e.Message);
+            LogUndecodable(logger, partition.Topic, partition.Partition.Value, offset, e.Message);
+            return false;
         }
+        if (outcome is null)
+        {
+            return false;
+        }
+        if (outcome.Kind != HotlistBatchOutcomeKind.Committed || outcome.Manifest is null)
+        {
+            Reject(outcome, resume);
+            return false;
+        }
+        index.Current.Apply(outcome.Manifest, outcome.Entries);
+        resume.Ended(outcome.BatchId);
+        metrics.BatchApplied();
+        status.BatchApplied();
+        LogBatchApplied(logger, outcome.Country, outcome.List, outcome.Manifest.Version, outcome.Manifest.Mode.ToString(), outcome.Entries.Count, outcome.Manifest.SignerKeyId);
+        return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Replicating hotlists from {Topics}; {Partitions} non-empty partitions to catch up")]
-    private static partial void LogStarted(ILogger logger, string topics, int partitions);
+    private void Reject(HotlistBatchOutcome outcome, PartitionResumePoints resume)
+    {
+        resume.Ended(outcome.BatchId);
+        metrics.BatchRejected(outcome.Verification.Verdict.ToString());
+        status.BatchRejected();
+        LogBatchRejected(logger, outcome.Country, outcome.List, outcome.BatchId, outcome.Kind.ToString(), outcome.Verification.ToString());
+    }
+
+    private void Snapshot(ReplicationSnapshotStore snapshots, HotlistBatchAssembler assembler, PartitionResumePoints resume)
+    {
+        var offsets = resume.Snapshot();
+        snapshots.Save(index.Current, offsets, assembler.Lists);
+        status.SnapshotWritten();
+        LogSnapshotSaved(logger, index.Current.Count, offsets.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replicating hotlists from {Topics} ({Start}); {Partitions} partitions to catch up")]
+    private static partial void LogStarted(ILogger logger, string topics, ReplicationStart start, int partitions);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hotlists caught up: {Entries} entries")]
     private static partial void LogCaughtUp(ILogger logger, int entries);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applied hotlist {Country}/{List} version {Version}: {Entries} entries")]
-    private static partial void LogBatchApplied(ILogger logger, string country, string list, long version, int entries);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied hotlist {Country}/{List} version {Version} ({Mode}, {Entries} entries, signed by {Signer})")]
+    private static partial void LogBatchApplied(ILogger logger, string country, string list, long version, string mode, int entries, string signer);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an undecodable hotlist record: {Reason}")]
-    private static partial void LogUndecodable(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hotlist batch {Country}/{List} {BatchId} not applied ({Kind}): {Reason}; the previous version stays in force")]
+    private static partial void LogBatchRejected(ILogger logger, string country, string list, string batchId, string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an undecodable hotlist record at {Topic}[{Partition}]@{Offset}: {Reason}")]
+    private static partial void LogUndecodable(ILogger logger, string topic, int partition, long offset, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded hotlist snapshot: {Entries} entries, resuming {Partitions} partitions from its offsets")]
+    private static partial void LogSnapshotLoaded(ILogger logger, int entries, int partitions);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hotlist snapshot unusable, replaying every hotlist topic instead: {Reason}")]
+    private static partial void LogSnapshotUnusable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Saved hotlist snapshot: {Entries} entries, offsets of {Partitions} partitions")]
+    private static partial void LogSnapshotSaved(ILogger logger, int entries, int partitions);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka: {Reason}")]
     private static partial void LogKafkaError(ILogger logger, string reason);

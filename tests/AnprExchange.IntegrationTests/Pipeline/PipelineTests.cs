@@ -3,6 +3,7 @@ using AnprExchange.Cli.Demo;
 using AnprExchange.Contracts.Avro;
 using AnprExchange.Contracts.Records;
 using AnprExchange.Core.Hotlists;
+using AnprExchange.Hotlists.Signing;
 using AnprExchange.IntegrationTests.Clusters;
 using AnprExchange.Kafka;
 using AnprExchange.Matcher;
@@ -18,6 +19,8 @@ namespace AnprExchange.IntegrationTests.Pipeline;
 /// <summary>Hotlist → matcher → alerts, through a real Kafka protocol: exactly the expected alerts arrive.</summary>
 public sealed class PipelineTests
 {
+    private static readonly Dictionary<string, HotlistSigningKey> Keys = new() { ["BE"] = HotlistSigningKey.Generate(), ["NL"] = HotlistSigningKey.Generate() };
+
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
 
     [Theory]
@@ -29,15 +32,15 @@ public sealed class PipelineTests
         await using (var cluster = await TestKafkaCluster.StartAsync(clusterKind))
         {
             await cluster.CreateTopicsAsync(EmbeddedClusterLayout.Benelux);
-            DemoHotlistPublisher.Publish(cluster.Options, "NL", "stolen", [
+            DemoHotlistPublisher.Publish(cluster.Options, Keys["NL"], "NL", "stolen", [
                 Entry("NL", "nl-1", "AB123C", HotlistCategory.StolenVehicle, HotlistAction.Stop, priority: 5),
                 Entry("NL", "nl-2", "12ABC3", HotlistCategory.WantedPerson, HotlistAction.Check, priority: 20),
                 Entry("NL", "nl-expired", "XY999Z", HotlistCategory.StolenPlate, HotlistAction.Seize, priority: 1, validUntil: Now.AddDays(-1)),
-            ], Now);
-            DemoHotlistPublisher.Publish(cluster.Options, "BE", "national", [
+            ], TimeProvider.System);
+            DemoHotlistPublisher.Publish(cluster.Options, Keys["BE"], "BE", "national", [
                 Entry("BE", "be-1", "1ABC123", HotlistCategory.StolenPlate, HotlistAction.Seize, priority: 1),
                 Entry("BE", "be-2", "AB123C", HotlistCategory.MissingPerson, HotlistAction.Observe, priority: 40),
-            ], Now);
+            ], TimeProvider.System);
 
             using var host = BuildMatcher(cluster.BootstrapServers);
             await host.StartAsync(ct);
@@ -78,6 +81,12 @@ public sealed class PipelineTests
             ["Matcher:GroupId"] = "test-matcher",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var trust = new HotlistTrustStore();
+        foreach (var (country, key) in Keys)
+        {
+            trust.Add(country, key.PublicKey());
+        }
+        builder.Services.AddSingleton(trust);
         builder.Services.AddAnprMatcher(builder.Configuration);
         return builder.Build();
     }
