@@ -14,6 +14,7 @@ public static class AnprCommand
         root.Subcommands.Add(MatcherVerb.Create());
         root.Subcommands.Add(MatchVerb.Create());
         root.Subcommands.Add(HotlistVerb.Create());
+        root.Subcommands.Add(ControlRoomVerb.Create());
         return root;
     }
 }

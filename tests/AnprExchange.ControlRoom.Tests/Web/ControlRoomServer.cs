@@ -51,7 +51,7 @@ internal sealed class ControlRoomServer : IAsyncDisposable
             ["Kafka:Settings:session.timeout.ms"] = "6000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        var app = ControlRoomApp.CreateWeb([], settings, "http://127.0.0.1:0");
+        var app = ControlRoomApp.CreateWeb(settings, "http://127.0.0.1:0");
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var server = new ControlRoomServer(app, new Uri(address));
