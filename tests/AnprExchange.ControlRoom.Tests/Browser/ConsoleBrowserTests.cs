@@ -29,16 +29,8 @@ public sealed class ConsoleBrowserTests
         await using var server = await ControlRoomServer.StartAsync(cluster, Room);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 700 } });
-        page.SetDefaultTimeout(60_000);
-        await page.GotoAsync(server.Address.ToString());
-        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("live");
+        await using var browser = await LaunchAsync(playwright);
+        var page = await OpenConsoleAsync(browser, server.Address);
 
         // Context for the screenshot: lower-priority alerts for other plates (one seen twice), then the alert under test.
         await TopicClient.ProduceAlertAsync(cluster.BootstrapServers,
@@ -78,6 +70,54 @@ public sealed class ConsoleBrowserTests
         Assert.Equal(("a-stop", Room, "Inspector Maes", AlertOutcome.Intercepted), (ack.AlertId, ack.ControlRoom, ack.Operator, ack.Outcome));
         var open = await server.Http.GetStringAsync("/api/alerts", ct);
         Assert.DoesNotContain("a-stop", open, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePageReconnectsAndReloadsOpenAlertsAfterAServerRestart()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip($"{Chromium} is not installed (apt-get install chromium); the browser test needs Debian's chromium.");
+        }
+        using var cluster = EmbeddedKafkaCluster.Start();
+        ControlRoomServer.CreateTopics(cluster);
+        var first = await ControlRoomServer.StartAsync(cluster, Room);
+        var address = first.Address;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await OpenConsoleAsync(browser, address);
+        await TopicClient.ProduceAlertAsync(cluster.BootstrapServers,
+            Alert("a-before", "1ABC123", "cam-17", 5, HotlistCategory.StolenVehicle, HotlistAction.Stop, "NL", "stolen", "NL-1", "e-1"));
+        await Assertions.Expect(page.Locator("[data-alert-id='a-before']")).ToHaveCountAsync(1);
+
+        await first.DisposeAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("reconnecting");
+        await TopicClient.ProduceAlertAsync(cluster.BootstrapServers,
+            Alert("a-while-down", "2DEF456", "cam-18", 20, HotlistCategory.StolenPlate, HotlistAction.Seize, "BE", "plates", "BE-2", "e-2"));
+        await using var second = await ControlRoomServer.StartAsync(cluster, Room, url: address.ToString().TrimEnd('/'));
+
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("live");
+        await Assertions.Expect(page.Locator("[data-alert-id='a-before']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-alert-id='a-while-down']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("count")).ToHaveTextAsync("2");
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+
+    private static async Task<IPage> OpenConsoleAsync(IBrowser browser, Uri address)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 700 } });
+        page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
+        await page.GotoAsync(address.ToString());
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("live");
+        return page;
     }
 
     private static Alert Alert(

@@ -39,7 +39,7 @@ internal sealed class ControlRoomServer : IAsyncDisposable
         cluster.CreateTopic(AnprTopics.Rejected(Country), 1);
     }
 
-    public static async Task<ControlRoomServer> StartAsync(EmbeddedKafkaCluster cluster, string room, string? group = null)
+    public static async Task<ControlRoomServer> StartAsync(EmbeddedKafkaCluster cluster, string room, string? group = null, string url = "http://127.0.0.1:0")
     {
         var settings = new Dictionary<string, string?>
         {
@@ -51,7 +51,7 @@ internal sealed class ControlRoomServer : IAsyncDisposable
             ["Kafka:Settings:session.timeout.ms"] = "6000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        var app = ControlRoomApp.CreateWeb(settings, "http://127.0.0.1:0");
+        var app = ControlRoomApp.CreateWeb(settings, url);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var server = new ControlRoomServer(app, new Uri(address));
