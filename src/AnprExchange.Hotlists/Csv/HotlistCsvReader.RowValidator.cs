@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using AnprExchange.Contracts.Records;
 using AnprExchange.Core.Hotlists;
@@ -12,10 +13,14 @@ public static partial class HotlistCsvReader
     private sealed class RowValidator(
         HotlistCsvHeader header, string sourceCountry, string list, HotlistPushMode? mode, List<HotlistCsvError> errors)
     {
-        private static readonly string Categories = string.Join(", ", Enum.GetValues<HotlistCategory>().Select(v => v.ToWire()));
-        private static readonly string Actions = string.Join(", ", Enum.GetValues<HotlistAction>().Select(v => v.ToWire()));
+        // The words of HotlistVocabulary, looked up without its per-call enumeration (a million rows, two lookups each).
+        private static readonly FrozenDictionary<string, HotlistCategory> Categories =
+            Enum.GetValues<HotlistCategory>().ToFrozenDictionary(v => v.ToWire(), StringComparer.OrdinalIgnoreCase);
+        private static readonly FrozenDictionary<string, HotlistAction> Actions =
+            Enum.GetValues<HotlistAction>().ToFrozenDictionary(v => v.ToWire(), StringComparer.OrdinalIgnoreCase);
 
         private readonly Dictionary<string, int> _entryIdLines = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _countryCodes = new(StringComparer.Ordinal);
         private string[] _fields = [];
         private int _line;
         private int _errorsBefore;
@@ -56,8 +61,8 @@ public static partial class HotlistCsvReader
 
             var plate = ParsePlate();
             var plateCountry = ParsePlateCountry();
-            var category = ParseRequired<HotlistCategory>(C.Category, HotlistVocabulary.TryParseCategory, Categories);
-            var action = ParseRequired<HotlistAction>(C.Action, HotlistVocabulary.TryParseAction, Actions);
+            var category = ParseRequired(C.Category, Categories);
+            var action = ParseRequired(C.Action, Actions);
             var priority = ParsePriority();
             var validFrom = ParseDate(C.ValidFrom, isEnd: false);
             var validUntil = ParseDate(C.ValidUntil, isEnd: true);
@@ -155,13 +160,17 @@ public static partial class HotlistCsvReader
             if (!HotlistNames.IsCountryCode(upper))
             {
                 Error(C.PlateCountry, $"'{text}' is not an ISO 3166 alpha-2 country code (two letters, e.g. NL)");
+                return upper;
             }
-            return upper;
+            // A million entries share a handful of country codes: keep one string per code, not one per row.
+            if (!_countryCodes.TryGetValue(upper, out var shared))
+            {
+                _countryCodes[upper] = shared = upper;
+            }
+            return shared;
         }
 
-        private delegate bool TryParse<T>(ReadOnlySpan<char> text, out T value);
-
-        private T ParseRequired<T>(string column, TryParse<T> tryParse, string allowed)
+        private T ParseRequired<T>(string column, FrozenDictionary<string, T> words)
             where T : struct
         {
             var text = Field(column);
@@ -172,13 +181,13 @@ public static partial class HotlistCsvReader
                     Error(column, $"{column} is required");
                 }
             }
-            else if (tryParse(text, out var value))
+            else if (words.TryGetValue(text, out var value))
             {
                 return value;
             }
             else
             {
-                Error(column, $"'{text}' is not a known {column}; use one of {allowed}");
+                Error(column, $"'{text}' is not a known {column}; use one of {string.Join(", ", words.Keys.Order(StringComparer.Ordinal))}");
             }
             return default;
         }

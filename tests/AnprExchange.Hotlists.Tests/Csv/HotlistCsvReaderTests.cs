@@ -252,11 +252,31 @@ public sealed class HotlistCsvReaderTests
     [InlineData("2026-03-01T10:15Z", "2026-03-01T10:15:00Z")]
     [InlineData("2026-03-01T10:15:30.250+02:00", "2026-03-01T08:15:30.25Z")]
     [InlineData("2026-03-01t10:15:30z", "2026-03-01T10:15:30Z")]
+    [InlineData("2026-03-01T00:30:00-01:30", "2026-03-01T02:00:00Z")]
+    [InlineData("2024-02-29T23:59:59.9999999Z", "2024-02-29T23:59:59.9999999Z")]
     public void ValidFromAcceptsIso8601DatesAndDateTimesWithOffset(string text, string expected)
     {
         var entry = Assert.Single(HotlistCsv.Lines("entry_id,plate,category,action,valid_from", $"e1,AB12,other,check,{text}").Entries);
 
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), entry.ValidFrom);
+    }
+
+    [Theory]
+    [InlineData("2026-02-30")]
+    [InlineData("2026-1-01")]
+    [InlineData("2026-01-01T24:00Z")]
+    [InlineData("2026-01-01T10:00:60Z")]
+    [InlineData("2026-01-01T10:00+15:00")]
+    [InlineData("2026-01-01T10:00:00.Z")]
+    [InlineData("2026-01-01T10:00:00.12345678Z")]
+    [InlineData("2026-01-01 10:00:00Z")]
+    [InlineData("2026-01-01T10:00:00ZZ")]
+    [InlineData("01/02/2026")]
+    public void MalformedDatesAreRejected(string text)
+    {
+        var error = Assert.Single(HotlistCsv.Lines("entry_id,plate,category,action,valid_from", $"e1,AB12,other,check,{text}").Errors);
+
+        Assert.Equal((2, "valid_from"), (error.Line, error.Column));
     }
 
     [Fact]
