@@ -15,6 +15,7 @@ internal static class AlertStreamEndpoint
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private static readonly byte[] Preamble = "retry: 2000\n\n"u8.ToArray();
     private static readonly byte[] KeepAliveComment = ": keep-alive\n\n"u8.ToArray();
+    private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
 
     public static async Task Stream(HttpContext http, OpenAlertStore store, IHostApplicationLifetime lifetime)
     {
@@ -32,28 +33,36 @@ internal static class AlertStreamEndpoint
             var snapshot = subscription.Snapshot.Select(AlertView.From).ToArray();
             await WriteEventAsync(body, "snapshot", JsonSerializer.SerializeToUtf8Bytes(snapshot, ControlRoomJsonContext.Default.AlertViewArray), ct);
 
-            var waiting = subscription.Changes.WaitToReadAsync(ct).AsTask();
-            while (true)
+            while (await WaitForChangesAsync(subscription, body, ct))
             {
-                if (await Task.WhenAny(waiting, Task.Delay(KeepAlive, ct)) != waiting)
-                {
-                    await body.WriteAsync(KeepAliveComment, ct);
-                    await body.FlushAsync(ct);
-                    continue;
-                }
-                if (!await waiting)
-                {
-                    return; // store cut us off (fell behind): the client reconnects and gets a fresh snapshot
-                }
                 while (subscription.Changes.TryRead(out var change))
                 {
                     await WriteChangeAsync(body, change, ct);
                 }
-                waiting = subscription.Changes.WaitToReadAsync(ct).AsTask();
             }
+            // The store cut this subscriber off (it fell behind): the browser reconnects and gets a fresh snapshot.
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Waits for the next change, writing a keep-alive comment every 15 s meanwhile; false when the feed ended.</summary>
+    private static async Task<bool> WaitForChangesAsync(OpenAlertSubscription subscription, Stream body, CancellationToken ct)
+    {
+        while (true)
+        {
+            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            quiet.CancelAfter(KeepAlive);
+            try
+            {
+                return await subscription.Changes.WaitToReadAsync(quiet.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                await body.WriteAsync(KeepAliveComment, ct);
+                await body.FlushAsync(ct);
+            }
         }
     }
 
@@ -69,7 +78,7 @@ internal static class AlertStreamEndpoint
     {
         await body.WriteAsync(Encoding.UTF8.GetBytes($"event: {name}\ndata: "), ct);
         await body.WriteAsync(json, ct);
-        await body.WriteAsync("\n\n"u8.ToArray(), ct);
+        await body.WriteAsync(EventEnd, ct);
         await body.FlushAsync(ct);
     }
 }

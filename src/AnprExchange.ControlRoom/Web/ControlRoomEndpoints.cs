@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AnprExchange.ControlRoom.Acknowledgements;
 using AnprExchange.ControlRoom.Alerts;
+using AnprExchange.ControlRoom.Kafka;
 using Microsoft.Extensions.Options;
 
 namespace AnprExchange.ControlRoom.Web;
@@ -19,6 +20,9 @@ public static class ControlRoomEndpoints
         endpoints.MapPost("/api/alerts/{alertId}/ack", AcknowledgeAsync);
         endpoints.MapPost("/api/alerts/{alertId}/opened", OpenedAsync);
         endpoints.MapGet("/health/live", () => Results.Text("ok"));
+        endpoints.MapGet("/health/ready", (ControlRoomStatus status) => status.Assigned
+            ? Results.Text("ok")
+            : Problem(StatusCodes.Status503ServiceUnavailable, "Not ready", "The alert consumer has no partitions yet."));
         return endpoints;
     }
 

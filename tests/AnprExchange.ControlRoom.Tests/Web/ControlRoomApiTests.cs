@@ -166,5 +166,6 @@ public sealed class ControlRoomApiTests
         var html = await server.Http.GetStringAsync("/", TestContext.Current.CancellationToken);
 
         Assert.Contains("EventSource", html, StringComparison.Ordinal);
+        Assert.Equal("ok", await server.Http.GetStringAsync("/health/ready", TestContext.Current.CancellationToken));
     }
 }
