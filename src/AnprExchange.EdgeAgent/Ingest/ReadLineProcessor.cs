@@ -1,0 +1,153 @@
+using System.Buffers;
+using AnprExchange.EdgeAgent.Spool;
+using AnprExchange.EdgeAgent.Telemetry;
+
+namespace AnprExchange.EdgeAgent.Ingest;
+
+/// <summary>
+/// The TCP framing: takes newline-terminated reads from a pipe buffer, parses and spools each one, and writes one
+/// reply line per read in order (<c>ok &lt;readId&gt;</c> or <c>err &lt;reason&gt;</c>). One instance per connection; the
+/// caller commits the spool before flushing the replies. A line over the limit is skipped as it streams in.
+/// </summary>
+public sealed class ReadLineProcessor
+{
+    private static ReadOnlySpan<byte> Ok => "ok "u8;
+    private static ReadOnlySpan<byte> Err => "err "u8;
+
+    private readonly ReadSpool _spool;
+    private readonly IngestOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ReadIdGenerator _ids;
+    private readonly IRejectedReadSink _rejected;
+    private readonly EdgeAgentMetrics _metrics;
+    private readonly string _source;
+    private readonly byte[] _line;
+    private readonly byte[] _scratch;
+    private readonly byte[] _payload;
+    private readonly byte[] _discardedHead;
+    private int _discardedHeadLength;
+    private bool _discarding;
+
+    public ReadLineProcessor(ReadSpool spool, IngestOptions options, TimeProvider time, ReadIdGenerator ids, IRejectedReadSink rejected, EdgeAgentMetrics metrics, string source = "agent/tcp")
+    {
+        _spool = spool;
+        _options = options;
+        _time = time;
+        _ids = ids;
+        _rejected = rejected;
+        _metrics = metrics;
+        _source = source;
+        _line = new byte[options.MaxLineBytes];
+        _scratch = new byte[ReadLineParser.ScratchLength(options.MaxLineBytes)];
+        _payload = new byte[ReadLineParser.PayloadLength(options.MaxLineBytes)];
+        _discardedHead = new byte[Math.Min(options.MaxRejectedRawBytes, options.MaxLineBytes)];
+    }
+
+    /// <summary>
+    /// Handles every complete line in <paramref name="buffer"/>; returns how far it was consumed. When
+    /// <paramref name="isFinal"/>, a last line without a newline is handled too. <paramref name="appended"/> counts
+    /// reads appended to the spool (commit before sending the replies).
+    /// </summary>
+    public SequencePosition Process(in ReadOnlySequence<byte> buffer, bool isFinal, IBufferWriter<byte> replies, out int appended)
+    {
+        appended = 0;
+        var context = new ReadParseContext(_time.GetUtcNow(), _options.MaxFutureSkew, _ids);
+        var reader = new SequenceReader<byte>(buffer);
+        while (!reader.End)
+        {
+            if (_discarding)
+            {
+                if (!reader.TryAdvanceTo((byte)'\n'))
+                {
+                    reader.AdvanceToEnd();
+                    break;
+                }
+                _discarding = false;
+                Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), replies);
+                continue;
+            }
+            if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
+            {
+                if (reader.Remaining > _options.MaxLineBytes)
+                {
+                    StartDiscarding(reader.UnreadSequence);
+                    reader.AdvanceToEnd();
+                }
+                else if (isFinal)
+                {
+                    line = reader.UnreadSequence;
+                    reader.AdvanceToEnd();
+                    appended += Handle(line, context, replies);
+                }
+                break;
+            }
+            appended += Handle(line, context, replies);
+        }
+        return reader.Position;
+    }
+
+    private int Handle(in ReadOnlySequence<byte> line, in ReadParseContext context, IBufferWriter<byte> replies)
+    {
+        if (line.Length > _options.MaxLineBytes)
+        {
+            StartDiscarding(line);
+            _discarding = false;
+            Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), replies);
+            return 0;
+        }
+        ReadOnlySpan<byte> span;
+        if (line.IsSingleSegment)
+        {
+            span = line.FirstSpan;
+        }
+        else
+        {
+            line.CopyTo(_line);
+            span = _line.AsSpan(0, (int)line.Length);
+        }
+        span = span.TrimEnd((byte)'\r');
+        if (span.Trim(" \t"u8).IsEmpty)
+        {
+            return 0;
+        }
+        var rejection = ReadLineParser.Parse(span, _scratch, _payload, context, out var payloadLength);
+        if (rejection != ReadRejection.None)
+        {
+            Reject(rejection, span, replies);
+            return 0;
+        }
+        var payload = _payload.AsSpan(0, payloadLength);
+        if (_spool.TryAppend(payload, out _) == SpoolAppendResult.Full)
+        {
+            Reject(ReadRejection.SpoolFull, span, replies);
+            return 0;
+        }
+        var readId = SpooledRead.ReadId(payload);
+        var reply = replies.GetSpan(Ok.Length + readId.Length + 1);
+        Ok.CopyTo(reply);
+        readId.CopyTo(reply[Ok.Length..]);
+        reply[Ok.Length + readId.Length] = (byte)'\n';
+        replies.Advance(Ok.Length + readId.Length + 1);
+        _metrics.Accepted(_source);
+        return 1;
+    }
+
+    private void StartDiscarding(in ReadOnlySequence<byte> head)
+    {
+        _discarding = true;
+        _discardedHeadLength = (int)Math.Min(head.Length, _discardedHead.Length);
+        head.Slice(0, _discardedHeadLength).CopyTo(_discardedHead);
+    }
+
+    private void Reject(ReadRejection rejection, ReadOnlySpan<byte> raw, IBufferWriter<byte> replies)
+    {
+        _rejected.Reject(_source, rejection, raw);
+        _metrics.Rejected(_source, rejection);
+        var word = rejection.ToWire();
+        var reply = replies.GetSpan(Err.Length + word.Length + 1);
+        Err.CopyTo(reply);
+        var written = System.Text.Encoding.ASCII.GetBytes(word, reply[Err.Length..]);
+        reply[Err.Length + written] = (byte)'\n';
+        replies.Advance(Err.Length + written + 1);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Buffers.Binary;
+
+namespace AnprExchange.EdgeAgent.Spool;
+
+/// <summary>The released watermark on disk: <c>released.chk</c> = [i64 watermark][u32 CRC-32C], replaced atomically.</summary>
+public sealed partial class ReadSpool
+{
+    private const string CheckpointFile = "released.chk";
+
+    /// <summary>Persists the released watermark (cheap when unchanged); call periodically and on shutdown.</summary>
+    public void SaveCheckpoint()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                SaveCheckpointLocked();
+            }
+        }
+    }
+
+    private void SaveCheckpointLocked()
+    {
+        if (_checkpointed == _released)
+        {
+            return;
+        }
+        Span<byte> bytes = stackalloc byte[12];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, _released);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes[8..], Crc32C.Compute(bytes[..8]));
+        var path = Path.Combine(_options.Directory, CheckpointFile);
+        var temporary = path + ".tmp";
+        using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write))
+        {
+            RandomAccess.Write(handle, bytes, 0);
+            RandomAccess.FlushToDisk(handle);
+        }
+        File.Move(temporary, path, overwrite: true);
+        _checkpointed = _released;
+    }
+
+    private long LoadCheckpoint()
+    {
+        var path = Path.Combine(_options.Directory, CheckpointFile);
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length != 12 || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)) != Crc32C.Compute(bytes.AsSpan(0, 8)))
+        {
+            Log.CheckpointDamaged(_logger, path);
+            return 0;
+        }
+        return BinaryPrimitives.ReadInt64LittleEndian(bytes);
+    }
+}

@@ -1,0 +1,241 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Win32.SafeHandles;
+
+namespace AnprExchange.EdgeAgent.Spool;
+
+/// <summary>
+/// The durable spool: an append-only log of accepted reads in segment files, each record sequence-numbered and
+/// CRC-checked (<see cref="SpoolRecordFormat"/>). Reads are appended by ingest, made durable by <see cref="Commit"/>,
+/// read by the forwarder through a <see cref="SpoolCursor"/>, and released once Kafka has acknowledged them.
+/// Thread-safe: appends and commits take one lock; cursors read files without it.
+/// </summary>
+public sealed partial class ReadSpool : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly SpoolOptions _options;
+    private readonly ILogger _logger;
+    private readonly List<SpoolSegment> _segments = [];
+    private readonly byte[] _writeBuffer = new byte[1024 * 1024];
+    private readonly ManualResetEventSlim _dataAvailable = new(false);
+    private SpoolSegment _active = null!;
+    private SafeFileHandle _activeHandle = null!;
+    private long _activeWritten;
+    private int _buffered;
+    private bool _unsynced;
+    private long _nextSequence;
+    private long _committedSequence;
+    private long _released;
+    private long _checkpointed;
+    private long _totalBytes;
+    private bool _disposed;
+
+    public ReadSpool(SpoolOptions options, ILogger<ReadSpool>? logger = null)
+    {
+        _options = options;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        System.IO.Directory.CreateDirectory(options.Directory);
+        Recover();
+    }
+
+    /// <summary>Sequence number the next appended record gets.</summary>
+    public long NextSequence { get { lock (_gate) { return _nextSequence; } } }
+
+    /// <summary>Every record up to and including this one is visible to cursors.</summary>
+    public long CommittedSequence => Volatile.Read(ref _committedSequence);
+
+    /// <summary>Every record below this one has been acknowledged by Kafka.</summary>
+    public long ReleasedWatermark => Volatile.Read(ref _released);
+
+    /// <summary>Records appended and not yet released.</summary>
+    public long PendingCount { get { lock (_gate) { return _nextSequence - _released; } } }
+
+    /// <summary>Bytes of all segment files.</summary>
+    public long TotalBytes => Volatile.Read(ref _totalBytes);
+
+    public int SegmentCount { get { lock (_gate) { return _segments.Count; } } }
+
+    /// <summary>Set by every commit that made records visible; the forwarder waits on it.</summary>
+    public ManualResetEventSlim DataAvailable => _dataAvailable;
+
+    /// <summary>Appends one record; not durable nor visible until <see cref="Commit"/> (or per-record policy).</summary>
+    public SpoolAppendResult TryAppend(ReadOnlySpan<byte> payload, out long sequence)
+    {
+        if (payload.IsEmpty || payload.Length > SpoolRecordFormat.MaxPayloadLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(payload), payload.Length, "A spool record holds 1 byte to 64 KB.");
+        }
+        var recordLength = SpoolRecordFormat.HeaderLength + payload.Length;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_totalBytes + recordLength > _options.MaxBytes)
+            {
+                sequence = 0;
+                return SpoolAppendResult.Full;
+            }
+            if (_active.Length > 0 && _active.Length + recordLength > _options.SegmentBytes)
+            {
+                Roll();
+            }
+            if (_buffered + recordLength > _writeBuffer.Length)
+            {
+                WriteBuffered();
+            }
+            sequence = _nextSequence++;
+            var destination = _writeBuffer.AsSpan(_buffered, recordLength);
+            SpoolRecordFormat.WriteHeader(destination, sequence, payload);
+            payload.CopyTo(destination[SpoolRecordFormat.HeaderLength..]);
+            _buffered += recordLength;
+            _active.Length += recordLength;
+            _active.LastSequence = sequence;
+            Volatile.Write(ref _totalBytes, _totalBytes + recordLength);
+            if (_options.FlushPolicy == SpoolFlushPolicy.PerRecord)
+            {
+                CommitLocked();
+            }
+            return SpoolAppendResult.Appended;
+        }
+    }
+
+    /// <summary>Writes what was appended, fsyncs per policy, and makes it visible to cursors.</summary>
+    public void Commit()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                CommitLocked();
+            }
+        }
+    }
+
+    private void CommitLocked()
+    {
+        if (_committedSequence == _nextSequence - 1 && _buffered == 0 && !_unsynced)
+        {
+            return;
+        }
+        WriteBuffered();
+        if (_unsynced && _options.FlushPolicy != SpoolFlushPolicy.None)
+        {
+            RandomAccess.FlushToDisk(_activeHandle);
+        }
+        _unsynced = false;
+        _active.CommittedLength = _active.Length;
+        Volatile.Write(ref _committedSequence, _nextSequence - 1);
+        _dataAvailable.Set();
+    }
+
+    private void WriteBuffered()
+    {
+        if (_buffered == 0)
+        {
+            return;
+        }
+        RandomAccess.Write(_activeHandle, _writeBuffer.AsSpan(0, _buffered), _activeWritten);
+        _activeWritten += _buffered;
+        _buffered = 0;
+        _unsynced = true;
+    }
+
+    private void Roll()
+    {
+        CommitLocked();
+        _active.Sealed = true;
+        _activeHandle.Dispose();
+        OpenActive(new SpoolSegment(_options.Directory, _nextSequence), existingLength: 0);
+        Log.SegmentRolled(_logger, _active.Path);
+    }
+
+    private void OpenActive(SpoolSegment segment, long existingLength)
+    {
+        _activeHandle = File.OpenHandle(segment.Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        _active = segment;
+        _activeWritten = existingLength;
+        if (!_segments.Contains(segment))
+        {
+            _segments.Add(segment);
+        }
+    }
+
+    /// <summary>A cursor that reads committed records from the released watermark on.</summary>
+    public SpoolCursor OpenCursor() => new(this, ReleasedWatermark);
+
+    /// <summary>The segment holding <paramref name="sequence"/>, or the first one after it.</summary>
+    internal SpoolSegment? SegmentFor(long sequence)
+    {
+        lock (_gate)
+        {
+            for (var i = _segments.Count - 1; i >= 0; i--)
+            {
+                if (_segments[i].FirstSequence <= sequence)
+                {
+                    return _segments[i];
+                }
+            }
+            return _segments.Count > 0 ? _segments[0] : null;
+        }
+    }
+
+    internal SpoolSegment? SegmentAfter(SpoolSegment segment)
+    {
+        lock (_gate)
+        {
+            var index = _segments.IndexOf(segment);
+            if (index >= 0)
+            {
+                return index + 1 < _segments.Count ? _segments[index + 1] : null;
+            }
+            // Released and deleted under the cursor: continue with the oldest segment after it.
+            return _segments.Find(s => s.FirstSequence > segment.FirstSequence);
+        }
+    }
+
+    /// <summary>
+    /// Every record below <paramref name="watermark"/> is acknowledged: segments made only of those are deleted,
+    /// which frees disk for new reads. The watermark is persisted by <see cref="SaveCheckpoint"/>.
+    /// </summary>
+    public void Release(long watermark)
+    {
+        lock (_gate)
+        {
+            if (watermark <= _released)
+            {
+                return;
+            }
+            Volatile.Write(ref _released, Math.Min(watermark, _nextSequence));
+            DeleteReleasedSegments();
+        }
+    }
+
+    private void DeleteReleasedSegments()
+    {
+        lock (_gate)
+        {
+            while (_segments.Count > 1 && _segments[0].Sealed && _segments[0].LastSequence < _released)
+            {
+                var segment = _segments[0];
+                _segments.RemoveAt(0);
+                File.Delete(segment.Path);
+                Volatile.Write(ref _totalBytes, _totalBytes - segment.Length);
+                Log.SegmentReleased(_logger, segment.Path, segment.LastSequence);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            CommitLocked();
+            SaveCheckpointLocked();
+            _activeHandle.Dispose();
+            _disposed = true;
+        }
+        _dataAvailable.Dispose();
+    }
+}

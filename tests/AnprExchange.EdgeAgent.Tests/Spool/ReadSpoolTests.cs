@@ -1,0 +1,227 @@
+using System.Text;
+using AnprExchange.EdgeAgent.Spool;
+
+namespace AnprExchange.EdgeAgent.Tests.Spool;
+
+public sealed class ReadSpoolTests : IDisposable
+{
+    private readonly TempSpoolDirectory _directory = new();
+
+    private static byte[] Payload(int i) => Encoding.UTF8.GetBytes($"read-{i:D6}-" + new string('p', i % 50));
+
+    private static void Append(ReadSpool spool, int from, int count)
+    {
+        for (var i = from; i < from + count; i++)
+        {
+            Assert.Equal(SpoolAppendResult.Appended, spool.TryAppend(Payload(i), out _));
+        }
+        spool.Commit();
+    }
+
+    private static List<(long Sequence, string Payload)> ReadAll(ReadSpool spool)
+    {
+        using var cursor = spool.OpenCursor();
+        var records = new List<(long, string)>();
+        while (cursor.TryRead(out var sequence, out var payload))
+        {
+            records.Add((sequence, Encoding.UTF8.GetString(payload)));
+        }
+        return records;
+    }
+
+    /// <summary>The state a kill -9 leaves: the files as they are, without Dispose (no final commit or checkpoint).</summary>
+    private string CrashCopy()
+    {
+        var copy = Path.Combine(Path.GetTempPath(), "anpr-spool-crash-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(_directory.Path))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+        return copy;
+    }
+
+    [Fact]
+    public void CommittedRecordsAreReadBackInOrderWithTheirSequenceNumbers()
+    {
+        using var spool = new ReadSpool(_directory.Options());
+        Append(spool, 0, 100);
+        var records = ReadAll(spool);
+        Assert.Equal(100, records.Count);
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), records.Select(r => r.Sequence));
+        Assert.Equal(Encoding.UTF8.GetString(Payload(42)), records[42].Payload);
+    }
+
+    [Fact]
+    public void AppendedRecordsAreInvisibleUntilCommitted()
+    {
+        using var spool = new ReadSpool(_directory.Options());
+        using var cursor = spool.OpenCursor();
+        spool.TryAppend(Payload(1), out _);
+        Assert.False(cursor.TryRead(out _, out _));
+        spool.Commit();
+        Assert.True(cursor.TryRead(out var sequence, out _));
+        Assert.Equal(1, sequence);
+    }
+
+    [Fact]
+    public void ACursorFollowsRecordsAcrossSegments()
+    {
+        using var spool = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024));
+        Append(spool, 0, 5000);
+        Assert.True(spool.SegmentCount > 3);
+        var records = ReadAll(spool);
+        Assert.Equal(Enumerable.Range(1, 5000).Select(i => (long)i), records.Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public void AfterARestartUnreleasedRecordsAreResentInOrder()
+    {
+        using (var spool = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024)))
+        {
+            Append(spool, 0, 3000);
+            spool.Release(1201);
+        }
+        using var reopened = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024));
+        Assert.Equal(1201, reopened.ReleasedWatermark);
+        var records = ReadAll(reopened);
+        Assert.Equal(Enumerable.Range(1201, 1800).Select(i => (long)i), records.Select(r => r.Sequence));
+        Assert.Equal(3001, reopened.NextSequence);
+    }
+
+    [Fact]
+    public void ReleasingRecordsDeletesWholeSegmentsAndFreesTheDiskBound()
+    {
+        using var spool = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024, maxBytes: 256 * 1024));
+        var appended = 0;
+        while (spool.TryAppend(Payload(appended), out _) == SpoolAppendResult.Appended)
+        {
+            appended++;
+        }
+        spool.Commit();
+        Assert.True(spool.TotalBytes <= 256 * 1024);
+        var segmentsBefore = Directory.GetFiles(_directory.Path, "*.seg").Length;
+        spool.Release(spool.NextSequence);
+        Assert.True(Directory.GetFiles(_directory.Path, "*.seg").Length < segmentsBefore);
+        Assert.Equal(SpoolAppendResult.Appended, spool.TryAppend(Payload(0), out _));
+    }
+
+    [Fact]
+    public void ATornTailAfterACrashIsTruncatedAndAppendingContinues()
+    {
+        string crashed;
+        using (var spool = new ReadSpool(_directory.Options()))
+        {
+            Append(spool, 0, 10);
+            crashed = CrashCopy();
+        }
+        var segment = Directory.GetFiles(crashed, "*.seg").Single();
+        var length = new FileInfo(segment).Length;
+        using (var stream = new FileStream(segment, FileMode.Open))
+        {
+            stream.SetLength(length - 5);
+        }
+
+        var options = _directory.Options();
+        options.Directory = crashed;
+        using (var recovered = new ReadSpool(options))
+        {
+            var records = ReadAll(recovered);
+            Assert.Equal(Enumerable.Range(1, 9).Select(i => (long)i), records.Select(r => r.Sequence));
+            Append(recovered, 100, 1);
+            Assert.Equal(10, ReadAll(recovered)[^1].Sequence);
+        }
+        using (var again = new ReadSpool(options))
+        {
+            Assert.Equal(10, ReadAll(again).Count);
+        }
+        Directory.Delete(crashed, recursive: true);
+    }
+
+    [Fact]
+    public void ARecordWithABadChecksumEndsTheLogThere()
+    {
+        using (var spool = new ReadSpool(_directory.Options()))
+        {
+            Append(spool, 0, 10);
+        }
+        var segment = Directory.GetFiles(_directory.Path, "*.seg").Single();
+        var bytes = File.ReadAllBytes(segment);
+        var offset = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            offset += SpoolRecordFormat.HeaderLength + BitConverter.ToInt32(bytes, offset);
+        }
+        bytes[offset + SpoolRecordFormat.HeaderLength + 2] ^= 0xFF;
+        File.WriteAllBytes(segment, bytes);
+
+        using var recovered = new ReadSpool(_directory.Options());
+        Assert.Equal(6, ReadAll(recovered).Count);
+        Assert.Equal(offset, new FileInfo(segment).Length);
+    }
+
+    [Fact]
+    public void GarbageAppendedByATornWriteIsDiscarded()
+    {
+        using (var spool = new ReadSpool(_directory.Options()))
+        {
+            Append(spool, 0, 3);
+        }
+        var segment = Directory.GetFiles(_directory.Path, "*.seg").Single();
+        using (var stream = new FileStream(segment, FileMode.Append))
+        {
+            stream.Write(new byte[] { 40, 0, 0, 0, 1, 2, 3 });
+        }
+        using var recovered = new ReadSpool(_directory.Options());
+        Assert.Equal(3, ReadAll(recovered).Count);
+        Assert.Equal(4, recovered.NextSequence);
+    }
+
+    [Fact]
+    public void WithoutACheckpointACrashResendsEverythingStillOnDisk()
+    {
+        string crashed;
+        using (var spool = new ReadSpool(_directory.Options()))
+        {
+            Append(spool, 0, 20);
+            spool.Release(11);
+            crashed = CrashCopy();
+        }
+        var options = _directory.Options();
+        options.Directory = crashed;
+        using (var recovered = new ReadSpool(options))
+        {
+            Assert.Equal(20, ReadAll(recovered).Count);
+        }
+        Directory.Delete(crashed, recursive: true);
+    }
+
+    [Fact]
+    public void SequenceNumbersNeverGoBackEvenWhenEverySegmentWasReleased()
+    {
+        using (var spool = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024)))
+        {
+            Append(spool, 0, 3000);
+            spool.Release(3001);
+        }
+        using var reopened = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024));
+        Assert.Equal(3001, reopened.NextSequence);
+        Assert.Empty(ReadAll(reopened));
+    }
+
+    [Fact]
+    public void AcursorSeekingBackReadsReleasedButStillPresentRecordsAgain()
+    {
+        using var spool = new ReadSpool(_directory.Options());
+        Append(spool, 0, 10);
+        using var cursor = spool.OpenCursor();
+        while (cursor.TryRead(out _, out _))
+        {
+        }
+        cursor.Seek(4);
+        Assert.True(cursor.TryRead(out var sequence, out _));
+        Assert.Equal(4, sequence);
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
