@@ -113,13 +113,32 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TimeP
         return builder.Build();
     }
 
-    /// <summary>Cameras print plates with separators and sometimes in lower case; the matcher must normalise.</summary>
-    private static string AsCameraShowsIt(string normalized, int n) => (n % 3) switch
+    /// <summary>
+    /// Cameras print plates with separators and sometimes in lower case, and OCR confuses look-alike characters
+    /// (0/O, 8/B, 5/S…): the matcher must normalise and match within one substitution.
+    /// </summary>
+    private static string AsCameraShowsIt(string normalized, int n) => (n % 4) switch
     {
         0 => normalized,
         1 => normalized.Length > 3 ? $"{normalized[..2]}-{normalized[2..]}" : normalized,
-        _ => normalized.ToLowerInvariant(),
+        2 => normalized.ToLowerInvariant(),
+        _ => OcrMisread(normalized),
     };
+
+    private static string OcrMisread(string plate)
+    {
+        var chars = plate.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            char? lookAlike = chars[i] switch { '0' => 'O', 'O' => '0', '8' => 'B', 'B' => '8', '5' => 'S', 'S' => '5', '1' => 'I', 'I' => '1', '2' => 'Z', 'Z' => '2', _ => null };
+            if (lookAlike is { } c)
+            {
+                chars[i] = c;
+                return new string(chars);
+            }
+        }
+        return plate;
+    }
 }
 
 internal sealed record DemoSettings(TimeSpan Duration, int Rate, int Seed);

@@ -61,6 +61,8 @@ public sealed partial class HotlistReplicationService(
                 if (result?.Message is { } message)
                 {
                     changedSinceSnapshot |= Handle(result.TopicPartition, result.Offset.Value, message, assembler, resume);
+                    // Counted after the record's effect is in the index, so waiting on the count is waiting on the effect.
+                    status.RecordConsumed();
                     if (ends.TryGetValue(result.TopicPartition, out var end) && result.Offset.Value + 1 >= end)
                     {
                         ends.Remove(result.TopicPartition);
@@ -172,7 +174,6 @@ public sealed partial class HotlistReplicationService(
     /// <summary>Returns true when the index changed.</summary>
     private bool Handle(TopicPartition partition, long offset, Message<byte[]?, byte[]> message, HotlistBatchAssembler assembler, PartitionResumePoints resume)
     {
-        status.RecordConsumed();
         HotlistBatchOutcome? outcome;
         try
         {
