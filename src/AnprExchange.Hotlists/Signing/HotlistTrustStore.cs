@@ -39,8 +39,35 @@ public sealed class HotlistTrustStore : IDisposable
     public IReadOnlyCollection<string> KeyIds(string country) =>
         _keys.TryGetValue(country, out var byId) ? byId.Keys : [];
 
+    /// <summary>Loads the keys of <see cref="HotlistTrustOptions"/>: the directory, then the listed keys (paths or PEM text).</summary>
+    public static HotlistTrustStore Load(HotlistTrustOptions options)
+    {
+        var store = options.Directory is { Length: > 0 } directory ? LoadDirectory(directory) : new HotlistTrustStore();
+        try
+        {
+            foreach (var (country, keys) in options.Keys)
+            {
+                foreach (var key in keys)
+                {
+                    var isPemText = key.Contains("-----BEGIN", StringComparison.Ordinal);
+                    store.Add(country, isPemText ? HotlistPublicKey.FromPem(key) : HotlistPublicKey.FromFile(key));
+                }
+            }
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
     public static HotlistTrustStore LoadDirectory(string root)
     {
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"Trust store folder '{root}' does not exist.");
+        }
         var store = new HotlistTrustStore();
         try
         {
