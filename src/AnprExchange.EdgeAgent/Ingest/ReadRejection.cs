@@ -20,4 +20,6 @@ public enum ReadRejection : byte
     FieldTooLong,
     LineTooLong,
     SpoolFull,
+    MalformedXml,
+    UnsupportedPayload,
 }

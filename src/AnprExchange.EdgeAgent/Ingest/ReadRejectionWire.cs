@@ -22,6 +22,8 @@ public static class ReadRejectionWire
         ReadRejection.FieldTooLong => "field_too_long",
         ReadRejection.LineTooLong => "line_too_long",
         ReadRejection.SpoolFull => "spool_full",
+        ReadRejection.MalformedXml => "malformed_xml",
+        ReadRejection.UnsupportedPayload => "unsupported_payload",
         _ => "unknown",
     };
 
@@ -44,6 +46,8 @@ public static class ReadRejectionWire
         ReadRejection.FieldTooLong => "country or direction is too long",
         ReadRejection.LineTooLong => "the line is longer than the configured limit",
         ReadRejection.SpoolFull => "the agent's spool is full; keep the read and resend later",
+        ReadRejection.MalformedXml => "the payload is not well-formed XML",
+        ReadRejection.UnsupportedPayload => "the payload is not an event of the endpoint's vendor format",
         _ => rejection.ToWire(),
     };
 }
