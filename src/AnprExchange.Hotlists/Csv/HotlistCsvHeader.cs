@@ -20,7 +20,7 @@ internal sealed class HotlistCsvHeader
 
     public bool Has(string column) => _indexes.ContainsKey(column);
 
-    public static HotlistCsvHeader Parse(string[] fields, List<HotlistCsvError> errors)
+    public static HotlistCsvHeader Parse(string[] fields, int line, List<HotlistCsvError> errors)
     {
         var header = new HotlistCsvHeader(new string[fields.Length]);
         var known = new HashSet<string>(HotlistCsvColumns.All, StringComparer.OrdinalIgnoreCase);
@@ -34,23 +34,23 @@ internal sealed class HotlistCsvHeader
             header._names[i] = name.Length == 0 ? $"#{i + 1}" : name;
             if (name.Length == 0)
             {
-                errors.Add(new HotlistCsvError(1, $"#{i + 1}", "column has no name in the header"));
+                errors.Add(new HotlistCsvError(line, $"#{i + 1}", "column has no name in the header"));
             }
             else if (!known.Contains(name))
             {
-                errors.Add(new HotlistCsvError(1, name,
+                errors.Add(new HotlistCsvError(line, name,
                     $"unknown column '{name}'; known columns: {string.Join(", ", HotlistCsvColumns.All)}"));
             }
             else if (!header._indexes.TryAdd(name, i))
             {
-                errors.Add(new HotlistCsvError(1, name, $"column '{name}' appears more than once in the header"));
+                errors.Add(new HotlistCsvError(line, name, $"column '{name}' appears more than once in the header"));
             }
         }
         foreach (var required in HotlistCsvColumns.Required)
         {
             if (!header.Has(required))
             {
-                errors.Add(new HotlistCsvError(1, required, $"required column '{required}' is missing from the header"));
+                errors.Add(new HotlistCsvError(line, required, $"required column '{required}' is missing from the header"));
             }
         }
         return header;

@@ -47,16 +47,16 @@ public static partial class HotlistCsvReader
             }
             return new HotlistCsvResult { Entries = entries, Errors = errors, HasDeletes = false, RowCount = 0 };
         }
-        var header = HotlistCsvHeader.Parse(parser.Record ?? [], errors);
+        var line = StartLine(parser); // 1 unless blank lines come before the header
+        var header = HotlistCsvHeader.Parse(parser.Record ?? [], line, errors);
         if (badQuoting)
         {
-            errors.Add(new HotlistCsvError(1, "", QuotingMessage));
+            errors.Add(new HotlistCsvError(line, "", QuotingMessage));
             badQuoting = false;
         }
 
         var row = new RowValidator(header, sourceCountry, list, options.Mode, errors);
         var rowCount = 0;
-        var line = 1;
         while (ReadRecord(parser, line, errors))
         {
             line = StartLine(parser);

@@ -91,6 +91,14 @@ public sealed class HotlistCsvReaderTests
     }
 
     [Fact]
+    public void LineNumbersAreRightWithCrLfLineEndsAndBlankLinesBeforeTheHeader()
+    {
+        var result = HotlistCsv.Read("\r\n\r\nentry_id,plate,category,action,bogus\r\ne1,AB12,other,check,\r\n\r\ne2,AB13,other,nope,\r\n");
+
+        Assert.Equal([(3, "bogus"), (6, "action")], result.Errors.Select(e => (e.Line, e.Column)));
+    }
+
+    [Fact]
     public void AByteOrderMarkIsIgnored()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("entry_id,plate,category,action\ne1,AB12,other,check\n")).ToArray();
