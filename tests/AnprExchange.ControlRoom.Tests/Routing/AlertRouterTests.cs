@@ -1,4 +1,5 @@
 using AnprExchange.ControlRoom.Routing;
+using Microsoft.Extensions.Configuration;
 
 namespace AnprExchange.ControlRoom.Tests.Routing;
 
@@ -79,5 +80,23 @@ public sealed class AlertRouterTests
 
         Assert.Contains(options.Validate(), e => e.Contains("cam-5", StringComparison.Ordinal));
         Assert.Empty(Options().Validate());
+    }
+
+    [Fact]
+    public void RoutingIsBoundFromConfiguration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AlertRouting:Cameras:cam-17"] = "antwerp",
+            ["AlertRouting:Regions:antwerp:0"] = "cr-antwerp",
+            ["AlertRouting:Regions:antwerp:1"] = "cr-national",
+            ["AlertRouting:CovertRooms:0"] = "cr-national",
+        }).Build();
+
+        var options = configuration.GetSection(AlertRoutingOptions.SectionName).Get<AlertRoutingOptions>()!;
+        var router = new AlertRouter(options);
+
+        Assert.Equal(["cr-national"], router.RoomsFor(TestAlerts.Alert(camera: "cam-17", matches: TestAlerts.Match(covert: true))));
+        Assert.Equal(["cr-antwerp", "cr-national"], router.RoomsFor(TestAlerts.Alert(camera: "cam-17")));
     }
 }
