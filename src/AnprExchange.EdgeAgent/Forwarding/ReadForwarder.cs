@@ -223,6 +223,7 @@ public sealed partial class ReadForwarder : BackgroundService
     {
         var config = _kafka.CreateProducerConfig($"anpr-agent-{_options.Country.ToLowerInvariant()}");
         return new ProducerBuilder<string, byte[]>(config)
+            .SetLogHandler((_, message) => Log.Librdkafka(_logger, message.Facility, message.Message))
             .SetErrorHandler((_, error) =>
             {
                 if (error.IsFatal)
@@ -254,6 +255,9 @@ public sealed partial class ReadForwarder : BackgroundService
 
         [LoggerMessage(12, LogLevel.Error, "Fatal producer error ({Reason}); recreating the producer, spooled reads are resent")]
         public static partial void FatalProducerError(ILogger logger, string reason);
+
+        [LoggerMessage(14, LogLevel.Debug, "librdkafka {Facility}: {Message}")]
+        public static partial void Librdkafka(ILogger logger, string facility, string message);
 
         [LoggerMessage(13, LogLevel.Debug, "Producer error {Code}: {Reason}")]
         public static partial void ProducerError(ILogger logger, ErrorCode code, string reason);
