@@ -247,10 +247,10 @@ public sealed partial class ReadForwarder : BackgroundService
 
     private static partial class Log
     {
-        [LoggerMessage(10, LogLevel.Warning, "Delivery of spooled read {Sequence} failed ({Reason}); it stays spooled and is resent")]
+        [LoggerMessage(10, LogLevel.Debug, "Delivery of spooled read {Sequence} failed ({Reason}); it stays spooled and is resent")]
         public static partial void DeliveryFailed(ILogger logger, long sequence, string reason);
 
-        [LoggerMessage(11, LogLevel.Information, "Resending spooled reads from sequence {Sequence} after {Backoff}")]
+        [LoggerMessage(11, LogLevel.Warning, "Kafka delivery failed; resending spooled reads from sequence {Sequence} after {Backoff}")]
         public static partial void Resending(ILogger logger, long sequence, TimeSpan backoff);
 
         [LoggerMessage(12, LogLevel.Error, "Fatal producer error ({Reason}); recreating the producer, spooled reads are resent")]
