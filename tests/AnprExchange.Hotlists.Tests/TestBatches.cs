@@ -13,12 +13,20 @@ internal static class TestBatches
 
     public static HotlistEntryRecord Entry(string id, string plate = "AB123", string country = "BE", string list = "stolen",
         HotlistEntryOperation op = HotlistEntryOperation.Upsert) => new()
-    {
-        BatchId = "", Sequence = 0, Operation = op, SourceCountry = country, List = list, EntryId = id,
-        Plate = op == HotlistEntryOperation.Delete ? "" : plate, Category = HotlistCategory.StolenVehicle,
-        Action = HotlistAction.Stop, Priority = 10, ValidFrom = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddTicks(1_234_567),
-        Reference = "ref-" + id,
-    };
+        {
+            BatchId = "",
+            Sequence = 0,
+            Operation = op,
+            SourceCountry = country,
+            List = list,
+            EntryId = id,
+            Plate = op == HotlistEntryOperation.Delete ? "" : plate,
+            Category = HotlistCategory.StolenVehicle,
+            Action = HotlistAction.Stop,
+            Priority = 10,
+            ValidFrom = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddTicks(1_234_567),
+            Reference = "ref-" + id,
+        };
 
     public static IReadOnlyList<HotlistEntryRecord> Entries(int count, string country = "BE", string list = "stolen") =>
         Enumerable.Range(0, count).Select(i => Entry($"e{i}", $"AB{i:D4}", country, list)).ToArray();
@@ -27,7 +35,11 @@ internal static class TestBatches
         string list = "stolen", HotlistPushMode mode = HotlistPushMode.Full, TimeProvider? time = null) =>
         new HotlistPublisher(time ?? Clock()).Prepare(new HotlistPushRequest
         {
-            Country = country, List = list, Mode = mode, Version = version, Entries = Entries(count, country, list),
+            Country = country,
+            List = list,
+            Mode = mode,
+            Version = version,
+            Entries = Entries(count, country, list),
         }, key);
 
     public static HotlistTrustStore Trusting(string country, params HotlistSigningKey[] keys)

@@ -187,7 +187,12 @@ public sealed partial class HotlistBatchAssembler
 
     private static HotlistBatchOutcome Outcome(HotlistBatchOutcomeKind kind, string batchId, HotlistBatchManifest? manifest,
         HotlistVerification verification, string country, string list) => new()
-    {
-        Kind = kind, BatchId = batchId, Manifest = manifest, Verification = verification, Country = country, List = list,
-    };
+        {
+            Kind = kind,
+            BatchId = batchId,
+            Manifest = manifest,
+            Verification = verification,
+            Country = country,
+            List = list,
+        };
 }

@@ -54,8 +54,13 @@ public static partial class HotlistCsvReader
                 }
                 return errors.Count > _errorsBefore ? null : new HotlistEntryRecord
                 {
-                    BatchId = "", Sequence = rowIndex, Operation = HotlistEntryOperation.Delete,
-                    SourceCountry = sourceCountry, List = list, EntryId = entryId, Plate = "",
+                    BatchId = "",
+                    Sequence = rowIndex,
+                    Operation = HotlistEntryOperation.Delete,
+                    SourceCountry = sourceCountry,
+                    List = list,
+                    EntryId = entryId,
+                    Plate = "",
                 };
             }
 
@@ -76,10 +81,22 @@ public static partial class HotlistCsvReader
 
             return errors.Count > _errorsBefore ? null : new HotlistEntryRecord
             {
-                BatchId = "", Sequence = rowIndex, Operation = HotlistEntryOperation.Upsert,
-                SourceCountry = sourceCountry, List = list, EntryId = entryId, Plate = plate,
-                PlateCountry = plateCountry, Category = category, Action = action, Priority = priority,
-                ValidFrom = validFrom, ValidUntil = validUntil, Covert = covert, Reference = reference, Remarks = remarks,
+                BatchId = "",
+                Sequence = rowIndex,
+                Operation = HotlistEntryOperation.Upsert,
+                SourceCountry = sourceCountry,
+                List = list,
+                EntryId = entryId,
+                Plate = plate,
+                PlateCountry = plateCountry,
+                Category = category,
+                Action = action,
+                Priority = priority,
+                ValidFrom = validFrom,
+                ValidUntil = validUntil,
+                Covert = covert,
+                Reference = reference,
+                Remarks = remarks,
             };
         }
 

@@ -243,7 +243,10 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
         CommitAll(Build(version: 1, count: 5));
         var delta = new HotlistPublisher(_clock).Prepare(new HotlistPushRequest
         {
-            Country = "BE", List = "stolen", Mode = HotlistPushMode.Delta, Version = 2,
+            Country = "BE",
+            List = "stolen",
+            Mode = HotlistPushMode.Delta,
+            Version = 2,
             Entries = [TestBatches.Entry("new1"), TestBatches.Entry("new2"), TestBatches.Entry("e0", op: HotlistEntryOperation.Delete)],
         }, _key);
 
@@ -260,8 +263,15 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
         var v3 = Build(version: 3, count: 1);
         _assembler.Restore(new HotlistListStatus
         {
-            Country = "BE", List = "stolen", Version = 4, EntryCount = 1, LastMode = HotlistPushMode.Full,
-            BatchId = "b", SignerKeyId = _key.KeyId, CreatedAt = _clock.GetUtcNow(), CommittedAt = _clock.GetUtcNow(),
+            Country = "BE",
+            List = "stolen",
+            Version = 4,
+            EntryCount = 1,
+            LastMode = HotlistPushMode.Full,
+            BatchId = "b",
+            SignerKeyId = _key.KeyId,
+            CreatedAt = _clock.GetUtcNow(),
+            CommittedAt = _clock.GetUtcNow(),
         });
 
         Assert.Equal(HotlistVerdict.StaleVersion, Feed(v3.Manifest)?.Verification.Verdict);

@@ -35,16 +35,35 @@ public sealed class HotlistCsvWriterTests
         Gen.Enum<HotlistCategory>(), Gen.Enum<HotlistAction>(), Gen.Int[0, 100], GenWindow, Gen.Bool, Gen.Select(GenText, GenText),
         (plate, country, category, action, priority, window, covert, texts) => new HotlistEntryRecord
         {
-            BatchId = "", Sequence = 0, Operation = HotlistEntryOperation.Upsert, SourceCountry = "BE", List = "l", EntryId = "",
-            Plate = plate, PlateCountry = country, Category = category, Action = action, Priority = priority,
-            ValidFrom = window.From, ValidUntil = window.Until, Covert = covert, Reference = texts.Item1, Remarks = texts.Item2,
+            BatchId = "",
+            Sequence = 0,
+            Operation = HotlistEntryOperation.Upsert,
+            SourceCountry = "BE",
+            List = "l",
+            EntryId = "",
+            Plate = plate,
+            PlateCountry = country,
+            Category = category,
+            Action = action,
+            Priority = priority,
+            ValidFrom = window.From,
+            ValidUntil = window.Until,
+            Covert = covert,
+            Reference = texts.Item1,
+            Remarks = texts.Item2,
         });
 
     private static readonly Gen<HotlistEntryRecord> GenEntry = Gen.Frequency(
         (9, GenUpsert),
         (1, Gen.Const(new HotlistEntryRecord
         {
-            BatchId = "", Sequence = 0, Operation = HotlistEntryOperation.Delete, SourceCountry = "BE", List = "l", EntryId = "", Plate = "",
+            BatchId = "",
+            Sequence = 0,
+            Operation = HotlistEntryOperation.Delete,
+            SourceCountry = "BE",
+            List = "l",
+            EntryId = "",
+            Plate = "",
         })));
 
     [Fact]

@@ -40,7 +40,10 @@ public sealed class HotlistPublisherTests : IDisposable
     {
         var request = new HotlistPushRequest
         {
-            Country = "BE", List = "stolen", Mode = HotlistPushMode.Full, Version = 1,
+            Country = "BE",
+            List = "stolen",
+            Mode = HotlistPushMode.Full,
+            Version = 1,
             Entries = [TestBatches.Entry("e1", op: HotlistEntryOperation.Delete)],
         };
 
@@ -52,7 +55,11 @@ public sealed class HotlistPublisherTests : IDisposable
     {
         var request = new HotlistPushRequest
         {
-            Country = "BE", List = "stolen", Mode = HotlistPushMode.Full, Version = 1, Entries = [TestBatches.Entry("e1", list: "wanted")],
+            Country = "BE",
+            List = "stolen",
+            Mode = HotlistPushMode.Full,
+            Version = 1,
+            Entries = [TestBatches.Entry("e1", list: "wanted")],
         };
 
         Assert.Throws<ArgumentException>(() => new HotlistPublisher(TimeProvider.System).Prepare(request, _key));

@@ -28,7 +28,11 @@ public sealed class HotlistWireRoundTripTests : IDisposable
     {
         var request = new HotlistPushRequest
         {
-            Country = "BE", List = "stolen", Mode = HotlistPushMode.Delta, Version = 1, OcrTolerance = 0,
+            Country = "BE",
+            List = "stolen",
+            Mode = HotlistPushMode.Delta,
+            Version = 1,
+            OcrTolerance = 0,
             Entries = [TestBatches.Entry("gone", op: HotlistEntryOperation.Delete), TestBatches.Entry("bare") with { Reference = null, ValidFrom = null, PlateCountry = "NL", Covert = true }],
         };
         var batch = new HotlistPublisher(TestBatches.Clock()).Prepare(request, _key);
