@@ -1,6 +1,6 @@
+using AnprExchange.Contracts.Records;
 using AnprExchange.ControlRoom.Alerts;
 using AnprExchange.ControlRoom.Audit;
-using AnprExchange.Contracts.Records;
 
 namespace AnprExchange.ControlRoom.Acknowledgements;
 

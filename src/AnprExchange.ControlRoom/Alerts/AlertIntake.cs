@@ -1,5 +1,5 @@
-using AnprExchange.ControlRoom.Audit;
 using AnprExchange.Contracts.Records;
+using AnprExchange.ControlRoom.Audit;
 
 namespace AnprExchange.ControlRoom.Alerts;
 

@@ -1,6 +1,6 @@
+using AnprExchange.Contracts.Records;
 using AnprExchange.ControlRoom.Acknowledgements;
 using AnprExchange.ControlRoom.Alerts;
-using AnprExchange.Contracts.Records;
 
 namespace AnprExchange.ControlRoom.Audit;
 

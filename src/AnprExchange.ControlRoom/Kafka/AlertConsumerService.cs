@@ -1,6 +1,6 @@
-using AnprExchange.ControlRoom.Alerts;
 using AnprExchange.Contracts.Avro;
 using AnprExchange.Contracts.Records;
+using AnprExchange.ControlRoom.Alerts;
 using AnprExchange.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
-using AnprExchange.ControlRoom.Acknowledgements;
 using AnprExchange.Contracts.Avro;
 using AnprExchange.Contracts.Records;
+using AnprExchange.ControlRoom.Acknowledgements;
 using AnprExchange.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
