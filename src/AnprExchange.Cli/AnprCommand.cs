@@ -15,6 +15,8 @@ public static class AnprCommand
         root.Subcommands.Add(MatchVerb.Create());
         root.Subcommands.Add(HotlistVerb.Create());
         root.Subcommands.Add(ControlRoomVerb.Create());
+        root.Subcommands.Add(AgentVerb.Create());
+        root.Subcommands.Add(SimulateVerb.Create());
         return root;
     }
 }
