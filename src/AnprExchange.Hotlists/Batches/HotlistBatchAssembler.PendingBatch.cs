@@ -17,14 +17,16 @@ public sealed partial class HotlistBatchAssembler
 
         public bool IsComplete => Manifest is not null && InRange == Manifest.EntryCount;
 
-        public void Add(HotlistEntryRecord entry)
+        /// <summary>Adds or replaces (a redelivery; the digest decides if it differs); true when the sequence is new.</summary>
+        public bool Add(HotlistEntryRecord entry)
         {
             var isNew = !Entries.ContainsKey(entry.Sequence);
-            Entries[entry.Sequence] = entry; // a redelivery replaces; the digest decides if it differs
+            Entries[entry.Sequence] = entry;
             if (isNew && Manifest is not null && InManifestRange(entry.Sequence))
             {
                 InRange++;
             }
+            return isNew;
         }
 
         public void SetManifest(HotlistBatchManifest manifest)

@@ -22,6 +22,8 @@ public sealed partial class HotlistBatchAssembler
     private readonly Dictionary<(string Country, string List), HotlistListStatus> _lists = [];
     private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
     private readonly Queue<string> _finishedOrder = new();
+    private readonly List<HotlistBatchOutcome> _evicted = [];
+    private long _pendingEntries;
 
     public HotlistBatchAssembler(HotlistBatchVerifier verifier, TimeProvider time, HotlistAssemblerOptions? options = null)
     {
@@ -33,7 +35,7 @@ public sealed partial class HotlistBatchAssembler
 
     public int PendingBatchCount => _pending.Count;
 
-    public long PendingEntryCount => _pending.Values.Sum(b => (long)b.Entries.Count);
+    public long PendingEntryCount => _pendingEntries;
 
     /// <summary>The version in force per (country, list), ordered by country then list.</summary>
     public IReadOnlyList<HotlistListStatus> Lists =>
@@ -49,8 +51,19 @@ public sealed partial class HotlistBatchAssembler
             return null;
         }
         var batch = Pending(entry.BatchId, entry.SourceCountry, entry.List);
-        batch.Add(entry);
-        return batch.IsComplete ? Complete(batch) : null;
+        if (batch.Add(entry))
+        {
+            _pendingEntries++;
+        }
+        if (batch.IsComplete)
+        {
+            return Complete(batch);
+        }
+        if (_pendingEntries > _options.MaxPendingEntries)
+        {
+            EvictLeastRecentlyActive();
+        }
+        return null;
     }
 
     /// <summary>Adds a manifest; returns the outcome when it completed (or ended) its batch, or was turned away.</summary>
@@ -68,8 +81,7 @@ public sealed partial class HotlistBatchAssembler
             if (early.Verdict == HotlistVerdict.StaleVersion || early.Verdict == HotlistVerdict.EntryCountMismatch)
             {
                 // Authentic but not applicable: end the batch so its entries are not kept.
-                _pending.Remove(manifest.BatchId);
-                MarkFinished(manifest.BatchId);
+                Forget(manifest.BatchId);
             }
             return Outcome(HotlistBatchOutcomeKind.Rejected, manifest.BatchId, manifest, early, manifest.Country, manifest.List);
         }
@@ -82,11 +94,15 @@ public sealed partial class HotlistBatchAssembler
         return batch.IsComplete ? Complete(batch) : null;
     }
 
-    /// <summary>Drops batches with no new record for the configured age; nothing of them is applied.</summary>
+    /// <summary>
+    /// Drops batches with no new record for the configured age, and reports batches evicted since the last call
+    /// because <see cref="HotlistAssemblerOptions.MaxPendingEntries"/> was reached; nothing of them is applied.
+    /// </summary>
     public IReadOnlyList<HotlistBatchOutcome> DropAbandoned()
     {
         var now = _time.GetUtcNow();
-        List<HotlistBatchOutcome>? dropped = null;
+        List<HotlistBatchOutcome>? dropped = _evicted.Count == 0 ? null : [.. _evicted];
+        _evicted.Clear();
         foreach (var batch in _pending.Values)
         {
             if (now - batch.LastActivity < _options.AbandonAfter)
@@ -102,8 +118,7 @@ public sealed partial class HotlistBatchAssembler
         }
         foreach (var outcome in dropped ?? [])
         {
-            _pending.Remove(outcome.BatchId);
-            MarkFinished(outcome.BatchId);
+            Forget(outcome.BatchId);
         }
         return dropped ?? (IReadOnlyList<HotlistBatchOutcome>)[];
     }
@@ -130,10 +145,28 @@ public sealed partial class HotlistBatchAssembler
         return batch;
     }
 
+    private void EvictLeastRecentlyActive()
+    {
+        var victim = _pending.Values.MinBy(b => b.LastActivity)!;
+        var reason = new HotlistVerification(HotlistVerdict.EntryCountMismatch,
+            $"dropped with {victim.Entries.Count} entries buffered: more than {_options.MaxPendingEntries} entries pending over all incomplete batches");
+        _evicted.Add(Outcome(HotlistBatchOutcomeKind.Abandoned, victim.BatchId, victim.Manifest, reason, victim.Country, victim.List));
+        Forget(victim.BatchId);
+    }
+
+    /// <summary>Ends a pending batch (if still pending) and remembers its id so late records are ignored.</summary>
+    private void Forget(string batchId)
+    {
+        if (_pending.Remove(batchId, out var batch))
+        {
+            _pendingEntries -= batch.Entries.Count;
+        }
+        MarkFinished(batchId);
+    }
+
     private HotlistBatchOutcome Complete(PendingBatch batch)
     {
-        _pending.Remove(batch.BatchId);
-        MarkFinished(batch.BatchId);
+        Forget(batch.BatchId);
         var manifest = batch.Manifest!;
         var entries = batch.InSequenceOrder();
         var key = (manifest.Country, manifest.List);

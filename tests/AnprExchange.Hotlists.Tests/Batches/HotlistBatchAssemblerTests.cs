@@ -102,6 +102,27 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
     }
 
     [Fact]
+    public void BeyondThePendingEntryCapTheLeastRecentlyActiveBatchIsDropped()
+    {
+        var assembler = new HotlistBatchAssembler(new HotlistBatchVerifier(_trust), _clock, new HotlistAssemblerOptions { MaxPendingEntries = 5 });
+        var older = Build(version: 1, count: 4, list: "a");
+        var newer = Build(version: 1, count: 4, list: "b");
+        older.Entries.Take(3).ToList().ForEach(e => assembler.Add(e));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        newer.Entries.Take(3).ToList().ForEach(e => assembler.Add(e));
+
+        var dropped = Assert.Single(assembler.DropAbandoned());
+
+        Assert.Equal((older.Manifest.BatchId, HotlistBatchOutcomeKind.Abandoned), (dropped.BatchId, dropped.Kind));
+        Assert.Equal(3, assembler.PendingEntryCount);
+        Assert.Null(assembler.Add(older.Entries[3]));
+        Assert.Null(assembler.Add(older.Manifest));
+        assembler.Add(newer.Entries[3]);
+        Assert.Equal(HotlistBatchOutcomeKind.Committed, assembler.Add(newer.Manifest)?.Kind);
+        Assert.Equal(0, assembler.PendingEntryCount);
+    }
+
+    [Fact]
     public void NewRecordsKeepASlowBatchAlive()
     {
         var batch = Build(version: 1, count: 3);
