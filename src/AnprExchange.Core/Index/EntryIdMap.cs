@@ -31,19 +31,38 @@ internal sealed class EntryIdMap
 
     public static ulong Hash(ushort listId, ReadOnlySpan<byte> entryId) => IndexHash.Bytes(entryId, 0x5151_0000UL + listId) | 1;
 
+    /// <summary>The UTF-8 bytes of an entry id, in <paramref name="buffer"/> when they fit.</summary>
+    public static ReadOnlySpan<byte> Encode(string entryId, Span<byte> buffer)
+    {
+        if (Encoding.UTF8.TryGetBytes(entryId, buffer, out var written))
+        {
+            return buffer[..written];
+        }
+        return Encoding.UTF8.GetBytes(entryId);
+    }
+
     public static ulong Hash(ushort listId, string entryId)
     {
-        var length = Encoding.UTF8.GetByteCount(entryId);
-        var buffer = length <= 256 ? stackalloc byte[length] : new byte[length];
-        Encoding.UTF8.GetBytes(entryId, buffer);
-        return Hash(listId, buffer);
+        Span<byte> buffer = stackalloc byte[256];
+        return Hash(listId, Encode(entryId, buffer));
     }
 
     public int Find(ulong hash, ushort listId, string entryId, RecordStore records)
     {
-        var length = Encoding.UTF8.GetByteCount(entryId);
-        var buffer = length <= 256 ? stackalloc byte[length] : new byte[length];
-        Encoding.UTF8.GetBytes(entryId, buffer);
+        Span<byte> buffer = stackalloc byte[256];
+        return Find(hash, listId, Encode(entryId, buffer), records);
+    }
+
+    public void EnsureCapacity(int count)
+    {
+        if ((long)count * 10 > (long)_slots.Length * 7)
+        {
+            Rehash(Math.Max(16, (int)Math.Min(int.MaxValue / 2, (long)count * 3 / 2 + 16)));
+        }
+    }
+
+    public int Find(ulong hash, ushort listId, ReadOnlySpan<byte> buffer, RecordStore records)
+    {
         var i = IndexHash.Slot(hash, (uint)_slots.Length);
         while (true)
         {
@@ -62,6 +81,58 @@ internal sealed class EntryIdMap
             }
             i = i + 1 == _slots.Length ? 0 : i + 1;
         }
+    }
+
+    /// <summary>
+    /// One probe for an upsert or delete: the slot holding the entry (<paramref name="recordId"/> ≥ 0) or the empty
+    /// slot where it would go (<paramref name="recordId"/> = -1). Call <see cref="ReserveOne"/> first.
+    /// </summary>
+    public int FindSlot(ulong hash, ushort listId, ReadOnlySpan<byte> entryId, RecordStore records, out int recordId)
+    {
+        var i = IndexHash.Slot(hash, (uint)_slots.Length);
+        while (true)
+        {
+            var slot = _slots[i];
+            if (slot.RecordId == Empty)
+            {
+                recordId = -1;
+                return (int)i;
+            }
+            if (slot.Hash == hash && slot.RecordId >= 0)
+            {
+                ref var row = ref records[slot.RecordId];
+                if (row.Hot.ListId == listId && records.Text.Get(row.EntryId).SequenceEqual(entryId))
+                {
+                    recordId = slot.RecordId;
+                    return (int)i;
+                }
+            }
+            i = i + 1 == _slots.Length ? 0 : i + 1;
+        }
+    }
+
+    /// <summary>Makes room for one more entry, so the slot <see cref="FindSlot"/> returns stays valid.</summary>
+    public void ReserveOne()
+    {
+        if ((_used + 1) * 10 > _slots.Length * 7)
+        {
+            Rehash(Math.Max(16, CountLive() * 2 + 16));
+        }
+    }
+
+    /// <summary>Stores <paramref name="recordId"/> in a slot from <see cref="FindSlot"/>; -1 removes the entry there.</summary>
+    public void SetAt(int slot, ulong hash, int recordId)
+    {
+        ref var target = ref _slots[slot];
+        if (target.RecordId == Empty)
+        {
+            if (recordId < 0)
+            {
+                return;
+            }
+            _used++;
+        }
+        target = new Slot { Hash = hash, RecordId = recordId < 0 ? Tombstone : recordId };
     }
 
     public void Add(ulong hash, int recordId)

@@ -74,7 +74,7 @@ public sealed partial class HotlistIndex
         var records = new RecordStore();
         var entryIds = new EntryIdMap(old.LiveCount);
         var patterns = new HashSet<int>();
-        var pending = new PendingBatch();
+        var pending = NewBatch();
         for (var id = 0; id < old.Count; id++)
         {
             ref var row = ref old[id];
@@ -96,13 +96,7 @@ public sealed partial class HotlistIndex
             }
             else
             {
-                var shard = ShardOf(copy.Key.Skeleton);
-                pending.Touched.Add(shard);
-                if (!pending.Added.TryGetValue(shard, out var added))
-                {
-                    pending.Added[shard] = added = [];
-                }
-                added.Add(newId);
+                pending.Add(ShardOf(copy.Key.Skeleton), copy, newId);
             }
         }
         _records = records;

@@ -67,7 +67,7 @@ public sealed partial class HotlistIndex
         {
             throw new HotlistSnapshotException($"snapshot is corrupt: {count} entries");
         }
-        var pending = new PendingBatch();
+        var pending = NewBatch();
         var buffer = new byte[TextRef.MaxLength];
         var text = _records.Text;
         for (long n = 0; n < count; n++)

@@ -41,7 +41,8 @@ public sealed partial class HotlistIndex
         var prepared = Prepare(changes);
         lock (_writeGate)
         {
-            var pending = new PendingBatch();
+            _entryIds.EnsureCapacity(_records.LiveCount + prepared.Length);
+            var pending = NewBatch();
             foreach (var change in prepared)
             {
                 ApplyOne(change, pending);
@@ -68,7 +69,7 @@ public sealed partial class HotlistIndex
         var prepared = Prepare(changes);
         lock (_writeGate)
         {
-            var pending = new PendingBatch();
+            var pending = NewBatch();
             var before = _records.Count;
             foreach (var change in prepared)
             {
@@ -103,7 +104,7 @@ public sealed partial class HotlistIndex
             var tolerances = (byte[])_tolerances.Clone();
             tolerances[listId] = (byte)tolerance;
             _tolerances = tolerances;
-            Publish(new PendingBatch());
+            Publish(NewBatch());
         }
     }
 
@@ -115,14 +116,42 @@ public sealed partial class HotlistIndex
         }
     }
 
-    private sealed class PendingBatch
+    /// <summary>What a batch changed: per shard the plates it added (with what the shard build needs, so the build
+    /// reads no record rows), the shards to rebuild, and the records it both added and killed.</summary>
+    private sealed class PendingBatch(int shardCount, int firstNewRecord)
     {
-        public Dictionary<int, List<int>> Added { get; } = [];
+        private readonly List<ShardItem>?[] _added = new List<ShardItem>?[shardCount];
+        private HashSet<int>? _killedNew;
+
         public HashSet<int> Touched { get; } = [];
         public bool PatternsChanged { get; set; }
+
+        public void Add(int shard, in RecordRow row, int recordId)
+        {
+            Touched.Add(shard);
+            (_added[shard] ??= []).Add(new ShardItem(row.Key.Skeleton, row.Hot, recordId));
+        }
+
+        public void Killed(int recordId)
+        {
+            if (recordId >= firstNewRecord)
+            {
+                (_killedNew ??= []).Add(recordId);
+            }
+        }
+
+        public bool IsLiveNew(int recordId) => _killedNew is null || !_killedNew.Contains(recordId);
+
+        public List<ShardItem>? AddedTo(int shard) => _added[shard];
     }
 
-    private readonly record struct PreparedChange(HotlistChange Change, string Plate, bool IsPattern, OcrKey Key);
+    private PendingBatch NewBatch() => new(1 << _shardBits, _records.Count);
+
+    /// <summary>A validated change: the plate's key, or the normalised pattern.</summary>
+    private readonly record struct PreparedChange(HotlistChange Change, string? Pattern, OcrKey Key)
+    {
+        public bool IsPattern => Pattern is not null;
+    }
 
     private static PreparedChange[] Prepare(ReadOnlySpan<HotlistChange> changes)
     {
@@ -136,24 +165,28 @@ public sealed partial class HotlistIndex
             ArgumentException.ThrowIfNullOrEmpty(change.Hotlist.List);
             if (change.Entry is not { } entry)
             {
-                prepared[i] = new PreparedChange(change, "", false, default);
+                prepared[i] = new PreparedChange(change, null, default);
                 continue;
-            }
-            if (!EntryPlate.TryNormalize(entry.Plate, out var plate, out var isPattern, out var error))
-            {
-                throw new ArgumentException($"entry {entry.EntryId}: {error}", nameof(changes));
             }
             if (entry.Priority is < 0 or > 100)
             {
                 throw new ArgumentException($"entry {entry.EntryId}: priority {entry.Priority} is outside 0–100", nameof(changes));
             }
-            var key = default(OcrKey);
-            if (!isPattern)
+            if (!EntryPlate.IsPattern(entry.Plate))
             {
-                var length = System.Text.Encoding.ASCII.GetBytes(plate, buffer);
-                OcrKey.TryCreate(buffer[..length], out key);
+                var status = PlateNormalizer.Normalize(entry.Plate, buffer, out var length);
+                if (status != PlateStatus.Valid || !OcrKey.TryCreate(buffer[..length], out var key))
+                {
+                    throw new ArgumentException($"entry {entry.EntryId}: {status.Describe()}", nameof(changes));
+                }
+                prepared[i] = new PreparedChange(change, null, key);
+                continue;
             }
-            prepared[i] = new PreparedChange(change, plate, isPattern, key);
+            if (!EntryPlate.TryNormalize(entry.Plate, out var pattern, out _, out var error))
+            {
+                throw new ArgumentException($"entry {entry.EntryId}: {error}", nameof(changes));
+            }
+            prepared[i] = new PreparedChange(change, pattern, default);
         }
         return prepared;
     }
@@ -162,25 +195,30 @@ public sealed partial class HotlistIndex
     {
         var change = prepared.Change;
         var listId = ListIdOf(change.Hotlist);
-        var hash = EntryIdMap.Hash(listId, change.EntryId);
-        var existing = _entryIds.Find(hash, listId, change.EntryId, _records);
+        Span<byte> buffer = stackalloc byte[256];
+        var entryId = EntryIdMap.Encode(change.EntryId, buffer);
+        var hash = EntryIdMap.Hash(listId, entryId);
+        _entryIds.ReserveOne();
+        var slot = _entryIds.FindSlot(hash, listId, entryId, _records, out var existing);
         if (existing >= 0)
         {
-            _entryIds.Remove(hash, existing);
             Kill(existing, pending);
         }
+        var id = -1;
         if (change.Entry is { } entry)
         {
-            var row = ToRow(entry, listId, prepared);
-            var id = _records.Add(row);
-            _entryIds.Add(hash, id);
+            var row = ToRow(entry, listId, entryId, prepared);
+            id = _records.Add(row);
             Track(id, row, pending);
         }
+        _entryIds.SetAt(slot, hash, id);
     }
 
-    private RecordRow ToRow(HotlistEntry entry, ushort listId, in PreparedChange prepared)
+    private RecordRow ToRow(HotlistEntry entry, ushort listId, ReadOnlySpan<byte> entryId, in PreparedChange prepared)
     {
         var text = _records.Text;
+        Span<byte> plate = stackalloc byte[PlateNormalizer.MaxLength];
+        var plateLength = prepared.IsPattern ? 0 : prepared.Key.CopyTo(plate);
         long? from = entry.ValidFrom?.UtcTicks;
         long? until = entry.ValidUntil?.UtcTicks;
         return new RecordRow
@@ -188,8 +226,8 @@ public sealed partial class HotlistIndex
             Key = prepared.Key,
             ValidFromTicks = from ?? long.MinValue,
             ValidUntilTicks = until ?? long.MaxValue,
-            EntryId = text.Append(entry.EntryId),
-            Plate = text.Append(prepared.Plate),
+            EntryId = text.Append(entryId, isNull: false),
+            Plate = prepared.IsPattern ? text.Append(prepared.Pattern) : text.Append(plate[..plateLength], isNull: false),
             PlateCountry = text.Append(entry.PlateCountry),
             Reference = text.Append(entry.Reference),
             Remarks = text.Append(entry.Remarks),
@@ -214,19 +252,14 @@ public sealed partial class HotlistIndex
             pending.PatternsChanged = true;
             return;
         }
-        var shard = ShardOf(row.Key.Skeleton);
-        pending.Touched.Add(shard);
-        if (!pending.Added.TryGetValue(shard, out var added))
-        {
-            pending.Added[shard] = added = [];
-        }
-        added.Add(id);
+        pending.Add(ShardOf(row.Key.Skeleton), row, id);
     }
 
     private void Kill(int id, PendingBatch pending)
     {
         ref var row = ref _records[id];
         _records.MarkDead(id);
+        pending.Killed(id);
         if (row.IsPattern)
         {
             _patternIds.Remove(id);
@@ -293,24 +326,19 @@ public sealed partial class HotlistIndex
 
     private IndexShard RebuildShard(IndexShard old, PendingBatch pending, int shard)
     {
-        var ids = new List<int>(old.EntryCount + 4);
-        foreach (var id in old.RecordIds)
+        var added = pending.AddedTo(shard);
+        var items = new List<ShardItem>(old.EntryCount + (added?.Count ?? 0));
+        old.AddLiveItems(items, _records);
+        if (added is not null)
         {
-            if (!_records[id].Dead)
+            foreach (var item in added)
             {
-                ids.Add(id);
-            }
-        }
-        if (pending.Added.TryGetValue(shard, out var added))
-        {
-            foreach (var id in added)
-            {
-                if (!_records[id].Dead)
+                if (pending.IsLiveNew(item.RecordId))
                 {
-                    ids.Add(id);
+                    items.Add(item);
                 }
             }
         }
-        return IndexShard.Build(CollectionsMarshal.AsSpan(ids), _records);
+        return IndexShard.Build(CollectionsMarshal.AsSpan(items));
     }
 }

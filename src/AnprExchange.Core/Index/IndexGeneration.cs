@@ -17,6 +17,11 @@ internal sealed class IndexGeneration
         HotlistId[] lists, RecordStore records, long version, int count)
     {
         Shards = shards;
+        Heads = new ShardHead[shards.Length];
+        for (var i = 0; i < shards.Length; i++)
+        {
+            Heads[i] = shards[i].Head;
+        }
         ShardShift = shardShift;
         Wildcards = wildcards;
         Tolerances = tolerances;
@@ -27,6 +32,7 @@ internal sealed class IndexGeneration
     }
 
     public IndexShard[] Shards { get; }
+    public ShardHead[] Heads { get; }
     public int ShardShift { get; }
     public WildcardSet Wildcards { get; }
     public byte[] Tolerances { get; }
@@ -37,8 +43,7 @@ internal sealed class IndexGeneration
 
     public int Lookup(in PlateQuery query, Span<HotlistMatch> destination)
     {
-        var hash = IndexHash.Mix(query.Key.Skeleton);
-        var found = Shards[(int)(hash >> ShardShift)].Match(hash, query, Tolerances, Records, destination, 0);
+        var found = MatchPlate(query, IndexHash.Mix(query.Key.Skeleton), destination);
         found = Wildcards.Match(query, Records, destination, found);
         SortByPriority(destination[..Math.Min(found, destination.Length)]);
         return found;
@@ -48,7 +53,7 @@ internal sealed class IndexGeneration
     {
         Span<ulong> hashes = stackalloc ulong[BatchBlock];
         var written = 0;
-        var shards = Shards;
+        var heads = Heads;
         for (var start = 0; start < queries.Length; start += BatchBlock)
         {
             var block = Math.Min(BatchBlock, queries.Length - start);
@@ -60,7 +65,7 @@ internal sealed class IndexGeneration
                 hashes[j] = hash;
                 if (Sse.IsSupported)
                 {
-                    Sse.Prefetch0(Unsafe.AsPointer(ref shards[(int)(hash >> ShardShift)].FirstSlot(hash)));
+                    Sse.Prefetch0(Unsafe.AsPointer(ref heads[(int)(hash >> ShardShift)].FirstSlot(hash)));
                 }
             }
 
@@ -70,7 +75,7 @@ internal sealed class IndexGeneration
                 ref readonly var query = ref queries[start + j];
                 var hash = hashes[j];
                 var room = matches[written..];
-                var found = shards[(int)(hash >> ShardShift)].Match(hash, query, Tolerances, Records, room, 0);
+                var found = MatchPlate(query, hash, room);
                 found = Wildcards.Match(query, Records, room, found);
                 if (found > room.Length)
                 {
@@ -82,6 +87,14 @@ internal sealed class IndexGeneration
             }
         }
         return queries.Length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int MatchPlate(in PlateQuery query, ulong hash, Span<HotlistMatch> destination)
+    {
+        var shard = (int)(hash >> ShardShift);
+        var slot = Heads[shard].Find(hash, query.Key.Skeleton);
+        return slot < 0 ? 0 : Shards[shard].Collect(slot, query, Tolerances, Records, destination, 0);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

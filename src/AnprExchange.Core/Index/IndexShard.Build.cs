@@ -4,15 +4,38 @@ namespace AnprExchange.Core.Index;
 
 internal sealed partial class IndexShard
 {
-    /// <summary>Builds a shard over the given live records (plates only, no patterns), grouping them by skeleton.</summary>
-    public static IndexShard Build(ReadOnlySpan<int> recordIds, RecordStore records)
+    /// <summary>Adds this shard's entries whose records are still live (for a rebuild).</summary>
+    public void AddLiveItems(List<ShardItem> items, RecordStore records)
     {
-        var count = recordIds.Length;
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            if (_slots[i] == 0)
+            {
+                continue;
+            }
+            for (var e = _starts[i]; ; e++)
+            {
+                if (!records[_recordIds[e]].Dead)
+                {
+                    items.Add(new ShardItem(_slots[i], _entries[e], _recordIds[e]));
+                }
+                if (_entries[e].IsLast)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Builds a shard over the given live plate entries, grouping them by skeleton; reads no record rows.</summary>
+    public static IndexShard Build(ReadOnlySpan<ShardItem> items)
+    {
+        var count = items.Length;
         if (count == 0)
         {
             return Empty;
         }
-        var capacity = count + (count / 3) + 1;
+        var capacity = count + (count / 4) + 1; // load ≤ 0.8
         var slots = new ulong[capacity];
         var starts = new int[capacity];
         var slotOf = ArrayPool<int>.Shared.Rent(count);
@@ -21,7 +44,7 @@ internal sealed partial class IndexShard
             // Pass 1: place skeletons, count each group (in starts for now).
             for (var k = 0; k < count; k++)
             {
-                var skeleton = records[recordIds[k]].Key.Skeleton;
+                var skeleton = items[k].Skeleton;
                 var i = IndexHash.Slot(IndexHash.Mix(skeleton), (uint)capacity);
                 while (slots[i] != skeleton && slots[i] != 0)
                 {
@@ -44,10 +67,9 @@ internal sealed partial class IndexShard
             for (var k = count - 1; k >= 0; k--)
             {
                 var position = --starts[slotOf[k]];
-                ref var row = ref records[recordIds[k]];
-                entries[position] = row.Hot;
+                entries[position] = items[k].Hot;
                 entries[position].Flags &= unchecked((byte)~HotEntry.LastFlag);
-                ids[position] = recordIds[k];
+                ids[position] = items[k].RecordId;
             }
             // Groups lie in slot order: a group ends where the next occupied slot's group starts.
             var end = count;

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using AnprExchange.Core.Hotlists;
 using AnprExchange.Core.Plates;
 
@@ -32,40 +30,12 @@ internal sealed partial class IndexShard
     public int SlotCount => _slots.Length;
     public int EntryCount => _entries.Length;
 
-    /// <summary>The slot a lookup of <paramref name="hash"/> probes first, for prefetching.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref ulong FirstSlot(ulong hash) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (nint)IndexHash.Slot(hash, (uint)_slots.Length));
+    public ShardHead Head => new(_slots);
 
-    /// <summary>Adds the entries of the read's skeleton group that match it; returns the new number found.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Match(ulong hash, in PlateQuery query, byte[] tolerances, RecordStore records, Span<HotlistMatch> destination, int found)
+    /// <summary>Adds the entries of the skeleton group in <paramref name="slot"/> that match the read; returns the new number found.</summary>
+    public int Collect(int slot, in PlateQuery query, byte[] tolerances, RecordStore records, Span<HotlistMatch> destination, int found)
     {
-        var capacity = (uint)_slots.Length;
-        ref var slots = ref MemoryMarshal.GetArrayDataReference(_slots);
-        var i = IndexHash.Slot(hash, capacity);
-        var skeleton = query.Key.Skeleton;
-        while (true)
-        {
-            var slot = Unsafe.Add(ref slots, (nint)i);
-            if (slot == skeleton)
-            {
-                return Collect(_starts[i], query, tolerances, records, destination, found);
-            }
-            if (slot == 0)
-            {
-                return found;
-            }
-            if (++i == capacity)
-            {
-                i = 0;
-            }
-        }
-    }
-
-    private int Collect(int start, in PlateQuery query, byte[] tolerances, RecordStore records, Span<HotlistMatch> destination, int found)
-    {
-        for (var e = start; ; e++)
+        for (var e = _starts[slot]; ; e++)
         {
             ref readonly var entry = ref _entries[e];
             var substitutions = OcrKey.Substitutions(entry.Members, query.Key.Members);

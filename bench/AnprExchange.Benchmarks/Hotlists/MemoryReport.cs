@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using AnprExchange.Core.Hotlists;
+using AnprExchange.Core.Index;
+using AnprExchange.Core.Plates;
+
+namespace AnprExchange.Benchmarks.Hotlists;
+
+/// <summary>
+/// `memory [entries]`: bytes per entry of the index by part, and the pause of a forced, blocking, compacting full GC
+/// with the index loaded vs with a Dictionary&lt;string, HotlistEntry&gt; hotlist loaded. Prints a markdown table.
+/// </summary>
+public static class MemoryReport
+{
+    public static void Run(int entries)
+    {
+        Console.WriteLine($"# Memory and full-GC pause, {entries:N0} entries");
+        Console.WriteLine();
+        var baseline = SettledHeap();
+
+        var index = HotlistIndex.Build(HotlistData.Entries(HotlistData.Plates(entries)));
+        var indexHeap = SettledHeap() - baseline;
+        var memory = index.MeasureMemory();
+        var indexPauses = Pauses();
+        GC.KeepAlive(index);
+        index = null;
+
+        var before = SettledHeap();
+        var dictionary = new Dictionary<string, HotlistEntry>(StringComparer.Ordinal);
+        foreach (var entry in HotlistData.Entries(HotlistData.Plates(entries)))
+        {
+            PlateNormalizer.TryNormalize(entry.Plate, out var plate, out _);
+            dictionary[plate] = entry;
+        }
+        var dictionaryHeap = SettledHeap() - before;
+        var dictionaryPauses = Pauses();
+        GC.KeepAlive(dictionary);
+
+        Console.WriteLine("| Part | Bytes | Bytes/entry |");
+        Console.WriteLine("|---|---:|---:|");
+        Row("Table: skeleton slots 8 B + group starts 4 B", memory.TableBytes, entries);
+        Row("Fixed-size attributes (HotEntry, 16 B)", memory.AttributeBytes, entries);
+        Row("**Table + fixed-size attributes**", memory.TableBytes + memory.AttributeBytes, entries);
+        Row("Record ids beside the attributes (4 B)", memory.RecordIdBytes, entries);
+        Row("Cold rows (exact validity, text refs), allocated", memory.RecordBytes, entries);
+        Row("Texts: entry ids, plates, references, remarks (UTF-8), allocated", memory.TextBytes, entries);
+        Row("Entry-id map (writer only)", memory.EntryIdMapBytes, entries);
+        Row("Whole index, managed heap after full GC", indexHeap, entries);
+        Row("Dictionary<string, HotlistEntry> hotlist, managed heap", dictionaryHeap, entries);
+        Console.WriteLine();
+        Console.WriteLine("| Heap loaded | Forced full GC pause, median (ms) | max (ms) |");
+        Console.WriteLine("|---|---:|---:|");
+        Console.WriteLine($"| HotlistIndex | {Median(indexPauses):F2} | {indexPauses.Max():F2} |");
+        Console.WriteLine($"| Dictionary<string, HotlistEntry> | {Median(dictionaryPauses):F2} | {dictionaryPauses.Max():F2} |");
+    }
+
+    private static long SettledHeap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: false);
+    }
+
+    /// <summary>Seven forced blocking full collections; the pause as the runtime reports it (GC.GetTotalPauseDuration).</summary>
+    private static double[] Pauses()
+    {
+        var pauses = new double[7];
+        for (var i = 0; i < pauses.Length; i++)
+        {
+            var before = GC.GetTotalPauseDuration();
+            var watch = Stopwatch.StartNew();
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            watch.Stop();
+            pauses[i] = (GC.GetTotalPauseDuration() - before).TotalMilliseconds;
+        }
+        return pauses;
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private static void Row(string part, long bytes, int entries) =>
+        Console.WriteLine($"| {part} | {bytes:N0} | {bytes / (double)entries:F1} |");
+}
