@@ -12,8 +12,9 @@ public sealed class MatcherOptions
     public string Country { get; set; } = "BE";
 
     /// <summary>Countries whose hotlists are replicated into the index: the home country and every partner.</summary>
-    [MinLength(1)]
-    public string[] HotlistCountries { get; set; } = ["BE", "NL", "LU"];
+    public string[] HotlistCountries { get; set; } = [];
+
+    public static string[] DefaultHotlistCountries => ["BE", "NL", "LU"];
 
     /// <summary>Consumer group shared by the matcher instances of one country.</summary>
     [Required]

@@ -3,6 +3,7 @@ using AnprExchange.Kafka;
 using AnprExchange.Matcher.Indexing;
 using AnprExchange.Matcher.Matching;
 using AnprExchange.Matcher.Replication;
+using AnprExchange.Matcher.Routing;
 using AnprExchange.Matcher.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,11 @@ public static class MatcherServiceCollectionExtensions
         services.AddOptions<KafkaOptions>().Bind(configuration.GetSection(KafkaOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.BootstrapServers), "Kafka:BootstrapServers is required").ValidateOnStart();
         services.AddOptions<MatcherOptions>().Bind(configuration.GetSection(MatcherOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        // Arrays bind by index over their defaults, so the default country list is applied only when none is configured.
+        services.PostConfigure<MatcherOptions>(o => o.HotlistCountries = o.HotlistCountries is { Length: > 0 } ? o.HotlistCountries : MatcherOptions.DefaultHotlistCountries);
+        services.AddOptions<AlertRoutingOptions>().Bind(configuration.GetSection(AlertRoutingOptions.SectionName))
+            .Validate(o => o.Validate().Count == 0, "AlertRouting configuration is inconsistent").ValidateOnStart();
+        services.AddSingleton(sp => new AlertRouter(sp.GetRequiredService<IOptions<AlertRoutingOptions>>().Value));
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => LoadTrustStore(sp.GetRequiredService<IOptions<MatcherOptions>>().Value));

@@ -5,6 +5,7 @@ using AnprExchange.Core.Plates;
 using AnprExchange.Kafka;
 using AnprExchange.Matcher.Indexing;
 using AnprExchange.Matcher.Replication;
+using AnprExchange.Matcher.Routing;
 using AnprExchange.Matcher.Telemetry;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,7 @@ public sealed partial class ReadMatchingService(
     IOptions<KafkaOptions> kafka,
     IOptions<MatcherOptions> options,
     MatcherIndex index,
+    AlertRouter router,
     HotlistReplicationStatus replication,
     MatcherMetrics metrics,
     TimeProvider time,
@@ -161,7 +163,16 @@ public sealed partial class ReadMatchingService(
         }
         var alert = AlertBuilder.Build(read, query.PlateText, view, matches, time.GetUtcNow(), controlRoom);
         LogHit(logger, read.ReadId, matches.Length);
-        Produce(producer, topic, new Message<string, byte[]> { Key = alert.ControlRoom, Value = AnprCodecs.Alert.Encode(alert) }, onDelivered);
+        // Without routing configuration every alert goes to the default room; with it, one copy per room, covert
+        // matches only to rooms cleared for them (a room left with no match gets nothing).
+        var copies = router.IsConfigured ? router.Route(alert) : [alert];
+        foreach (var copy in copies)
+        {
+            if (copy.Matches.Count > 0)
+            {
+                Produce(producer, topic, new Message<string, byte[]> { Key = copy.ControlRoom, Value = AnprCodecs.Alert.Encode(copy) }, onDelivered);
+            }
+        }
     }
 
     private static HotlistMatch[] LookupAlone(HotlistIndexView view, in PlateQuery query, int size)

@@ -71,7 +71,61 @@ public sealed class PipelineTests
         Assert.Equal(handlesBefore, Confluent.Kafka.Library.HandleCount);
     }
 
-    private static IHost BuildMatcher(string bootstrapServers)
+    [Fact]
+    public async Task AlertsAreRoutedPerControlRoomAndCovertMatchesOnlyReachClearedRooms()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var cluster = await TestKafkaCluster.StartAsync(EmbeddedTestCluster.KindName);
+        await cluster.CreateTopicsAsync(EmbeddedClusterLayout.Benelux);
+        DemoHotlistPublisher.Publish(cluster.Options, Keys["NL"], "NL", "sis", [
+            Entry("NL", "overt", "AB123C", HotlistCategory.StolenVehicle, HotlistAction.Stop, priority: 5),
+            Entry("NL", "covert", "12ABC3", HotlistCategory.SisDiscreetCheck, HotlistAction.Observe, priority: 5) with { Covert = true },
+        ], TimeProvider.System);
+        using var host = BuildMatcher(cluster.BootstrapServers, new Dictionary<string, string?>
+        {
+            ["AlertRouting:Cameras:cam-1"] = "antwerp",
+            ["AlertRouting:Regions:antwerp:0"] = "cr-antwerp",
+            ["AlertRouting:Regions:antwerp:1"] = "cr-national",
+            ["AlertRouting:CovertRooms:0"] = "cr-national",
+        });
+        await host.StartAsync(ct);
+        await host.Services.GetRequiredService<HotlistReplicationStatus>().WhenCaughtUp(ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+
+        ProduceReads(cluster.Options, [Read("r-overt", "AB-123-C"), Read("r-covert", "12-ABC-3")]);
+        var keyed = await ConsumeKeyedAlertsAsync(cluster.Options, expected: 3, ct);
+
+        Assert.Equal(["cr-antwerp/alert-r-overt", "cr-national/alert-r-covert", "cr-national/alert-r-overt"], keyed.Order().ToArray());
+        await host.StopAsync(CancellationToken.None);
+    }
+
+    private static async Task<List<string>> ConsumeKeyedAlertsAsync(KafkaOptions kafka, int expected, CancellationToken ct)
+    {
+        var keyed = new List<string>();
+        await Task.Run(() =>
+        {
+            using var consumer = new ConsumerBuilder<string, byte[]>(kafka.CreateConsumerConfig("test-keyed", "test")).Build();
+            consumer.Subscribe(AnprTopics.Alerts("BE"));
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            DateTime? settle = null;
+            while (DateTime.UtcNow < deadline && (settle is null || DateTime.UtcNow < settle))
+            {
+                if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } result)
+                {
+                    var alert = AnprCodecs.Alert.Decode(result.Message.Value);
+                    Assert.Equal(result.Message.Key, alert.ControlRoom);
+                    keyed.Add($"{alert.ControlRoom}/{alert.AlertId}");
+                }
+                if (keyed.Count >= expected && settle is null)
+                {
+                    settle = DateTime.UtcNow.AddSeconds(2);
+                }
+            }
+            consumer.Close();
+        }, ct);
+        return keyed;
+    }
+
+    private static IHost BuildMatcher(string bootstrapServers, Dictionary<string, string?>? extra = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -80,6 +134,7 @@ public sealed class PipelineTests
             ["Matcher:Country"] = "BE",
             ["Matcher:GroupId"] = "test-matcher",
         });
+        builder.Configuration.AddInMemoryCollection(extra ?? []);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var trust = new HotlistTrustStore();
         foreach (var (country, key) in Keys)

@@ -1,7 +1,7 @@
-using AnprExchange.ControlRoom.Routing;
+using AnprExchange.Matcher.Routing;
 using Microsoft.Extensions.Configuration;
 
-namespace AnprExchange.ControlRoom.Tests.Routing;
+namespace AnprExchange.Matcher.Tests.Routing;
 
 public sealed class AlertRouterTests
 {

@@ -1,6 +1,6 @@
 using AnprExchange.Contracts.Records;
 
-namespace AnprExchange.ControlRoom.Routing;
+namespace AnprExchange.Matcher.Routing;
 
 /// <summary>
 /// Camera → region → control rooms, with covert matches only for cleared rooms. No web or Kafka dependencies:
@@ -23,6 +23,7 @@ public sealed class AlertRouter
             _roomsByCamera[camera] = RoomsOfRegion(options, region);
         }
         _defaultRooms = options.DefaultRegion is { } fallback ? RoomsOfRegion(options, fallback) : [];
+        IsConfigured = options.Regions.Count > 0;
     }
 
     /// <summary>The control rooms that may see this alert: every room of the camera's region that may see at least one of its matches.</summary>
@@ -67,6 +68,9 @@ public sealed class AlertRouter
         }
         return copies;
     }
+
+    /// <summary>False when no region is configured: the matcher then sends every alert to its default room.</summary>
+    public bool IsConfigured { get; }
 
     /// <summary>True when the room is cleared to see covert matches.</summary>
     public bool MaySeeCovert(string room) => _covertRooms.Contains(room);

@@ -1,4 +1,4 @@
-namespace AnprExchange.ControlRoom.Routing;
+namespace AnprExchange.Matcher.Routing;
 
 /// <summary>
 /// Which control rooms receive an alert. Bound from the "AlertRouting" configuration section, e.g.
