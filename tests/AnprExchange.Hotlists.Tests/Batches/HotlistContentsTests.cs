@@ -62,7 +62,11 @@ public sealed class HotlistContentsTests : IDisposable
     {
         var batch = new HotlistPublisher(TestBatches.Clock()).Prepare(new HotlistPushRequest
         {
-            Country = "BE", List = "stolen", Mode = mode, Version = version, Entries = entries,
+            Country = "BE",
+            List = "stolen",
+            Mode = mode,
+            Version = version,
+            Entries = entries,
         }, _key);
         foreach (var entry in batch.Entries)
         {
