@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using AnprExchange.Core.Hotlists;
 using AnprExchange.Core.Index;
 using AnprExchange.Core.Plates;
@@ -15,25 +16,8 @@ public static class MemoryReport
     {
         Console.WriteLine($"# Memory and full-GC pause, {entries:N0} entries");
         Console.WriteLine();
-        var baseline = SettledHeap();
-
-        var index = HotlistIndex.Build(HotlistData.Entries(HotlistData.Plates(entries)));
-        var indexHeap = SettledHeap() - baseline;
-        var memory = index.MeasureMemory();
-        var indexPauses = Pauses();
-        GC.KeepAlive(index);
-        index = null;
-
-        var before = SettledHeap();
-        var dictionary = new Dictionary<string, HotlistEntry>(StringComparer.Ordinal);
-        foreach (var entry in HotlistData.Entries(HotlistData.Plates(entries)))
-        {
-            PlateNormalizer.TryNormalize(entry.Plate, out var plate, out _);
-            dictionary[plate] = entry;
-        }
-        var dictionaryHeap = SettledHeap() - before;
-        var dictionaryPauses = Pauses();
-        GC.KeepAlive(dictionary);
+        var (memory, indexHeap, indexPauses) = MeasureIndex(entries);
+        var (dictionaryHeap, dictionaryPauses) = MeasureDictionary(entries);
 
         Console.WriteLine("| Part | Bytes | Bytes/entry |");
         Console.WriteLine("|---|---:|---:|");
@@ -53,6 +37,45 @@ public static class MemoryReport
         Console.WriteLine($"| Dictionary<string, HotlistEntry> | {Median(dictionaryPauses):F2} | {dictionaryPauses.Max():F2} |");
     }
 
+    // Each structure is built and measured in frames of its own: nothing of one is alive while the other is measured.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (HotlistIndexMemory Memory, long Heap, double[] Pauses) MeasureIndex(int entries)
+    {
+        var before = SettledHeap();
+        var index = BuildIndex(entries);
+        var heap = SettledHeap() - before;
+        var pauses = Pauses();
+        var memory = index.MeasureMemory();
+        GC.KeepAlive(index);
+        return (memory, heap, pauses);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (long Heap, double[] Pauses) MeasureDictionary(int entries)
+    {
+        var before = SettledHeap();
+        var dictionary = BuildDictionary(entries);
+        var heap = SettledHeap() - before;
+        var pauses = Pauses();
+        GC.KeepAlive(dictionary);
+        return (heap, pauses);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static HotlistIndex BuildIndex(int entries) => HotlistIndex.Build(HotlistData.Entries(HotlistData.Plates(entries)));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Dictionary<string, HotlistEntry> BuildDictionary(int entries)
+    {
+        var dictionary = new Dictionary<string, HotlistEntry>(StringComparer.Ordinal);
+        foreach (var entry in HotlistData.Entries(HotlistData.Plates(entries)))
+        {
+            PlateNormalizer.TryNormalize(entry.Plate, out var plate, out _);
+            dictionary[plate] = entry;
+        }
+        return dictionary;
+    }
+
     private static long SettledHeap()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -61,7 +84,7 @@ public static class MemoryReport
         return GC.GetTotalMemory(forceFullCollection: false);
     }
 
-    /// <summary>Seven forced blocking full collections; the pause as the runtime reports it (GC.GetTotalPauseDuration).</summary>
+    /// <summary>Seven forced, blocking, compacting full collections; the pause as the runtime reports it (GC.GetTotalPauseDuration).</summary>
     private static double[] Pauses()
     {
         var pauses = new double[7];

@@ -36,8 +36,9 @@ internal sealed partial class IndexShard
             return Empty;
         }
         var capacity = count + (count / 4) + 1; // load ≤ 0.8
-        var slots = new ulong[capacity];
-        var starts = new int[capacity];
+        // On the pinned object heap: a compacting full GC never copies the index (and prefetch addresses stay valid).
+        var slots = GC.AllocateArray<ulong>(capacity, pinned: true);
+        var starts = GC.AllocateArray<int>(capacity, pinned: true);
         var slotOf = ArrayPool<int>.Shared.Rent(count);
         try
         {
@@ -62,8 +63,8 @@ internal sealed partial class IndexShard
                 next += starts[i];
                 starts[i] = next;
             }
-            var entries = new HotEntry[count];
-            var ids = new int[count];
+            var entries = GC.AllocateUninitializedArray<HotEntry>(count, pinned: true);
+            var ids = GC.AllocateUninitializedArray<int>(count, pinned: true);
             for (var k = count - 1; k >= 0; k--)
             {
                 var position = --starts[slotOf[k]];
