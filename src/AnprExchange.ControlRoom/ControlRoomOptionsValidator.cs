@@ -1,4 +1,4 @@
-using AnprExchange.ControlRoom.Audit;
+using AnprExchange.Contracts.Audit;
 using Microsoft.Extensions.Options;
 
 namespace AnprExchange.ControlRoom;

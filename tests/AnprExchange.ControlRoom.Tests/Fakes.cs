@@ -1,3 +1,4 @@
+using AnprExchange.Contracts.Audit;
 using System.Collections.Concurrent;
 using AnprExchange.Contracts.Records;
 using AnprExchange.ControlRoom.Acknowledgements;

@@ -1,3 +1,4 @@
+using AnprExchange.Contracts.Audit;
 using AnprExchange.Contracts.Records;
 using AnprExchange.ControlRoom.Acknowledgements;
 using AnprExchange.ControlRoom.Alerts;

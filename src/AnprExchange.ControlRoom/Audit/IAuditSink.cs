@@ -1,3 +1,5 @@
+using AnprExchange.Contracts.Audit;
+
 namespace AnprExchange.ControlRoom.Audit;
 
 /// <summary>Where audit records go. Writing never blocks the caller on the network; failures are logged by the sink.</summary>

@@ -1,3 +1,4 @@
+using AnprExchange.Contracts.Audit;
 using AnprExchange.ControlRoom.Acknowledgements;
 using AnprExchange.ControlRoom.Alerts;
 using AnprExchange.ControlRoom.Audit;

@@ -1,3 +1,4 @@
+using AnprExchange.Contracts.Audit;
 using AnprExchange.ControlRoom.Audit;
 using AnprExchange.Kafka;
 using Confluent.Kafka;

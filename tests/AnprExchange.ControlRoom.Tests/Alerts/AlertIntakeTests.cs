@@ -1,6 +1,6 @@
+using AnprExchange.Contracts.Audit;
 using AnprExchange.Contracts.Records;
 using AnprExchange.ControlRoom.Alerts;
-using AnprExchange.ControlRoom.Audit;
 
 namespace AnprExchange.ControlRoom.Tests.Alerts;
 

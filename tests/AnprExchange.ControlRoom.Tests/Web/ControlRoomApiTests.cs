@@ -1,9 +1,9 @@
+using AnprExchange.Contracts.Audit;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AnprExchange.Contracts.Avro;
 using AnprExchange.Contracts.Records;
-using AnprExchange.ControlRoom.Audit;
 using AnprExchange.Kafka;
 
 namespace AnprExchange.ControlRoom.Tests.Web;

@@ -1,4 +1,4 @@
-namespace AnprExchange.ControlRoom.Audit;
+namespace AnprExchange.Contracts.Audit;
 
 /// <summary>
 /// One line of the audit trail on anpr.audit.&lt;cc&gt; (JSON for now, see <see cref="AuditRecordJson"/>): who did what,

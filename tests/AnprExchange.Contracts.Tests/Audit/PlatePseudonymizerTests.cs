@@ -1,6 +1,6 @@
-using AnprExchange.ControlRoom.Audit;
+using AnprExchange.Contracts.Audit;
 
-namespace AnprExchange.ControlRoom.Tests.Audit;
+namespace AnprExchange.Contracts.Tests.Audit;
 
 public sealed class PlatePseudonymizerTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AnprExchange.ControlRoom.Audit;
+namespace AnprExchange.Contracts.Audit;
 
 /// <summary>
 /// Wire format of the audit topic for now: one UTF-8 JSON object per record, camelCase, nulls omitted, keyed by

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AnprExchange.ControlRoom.Audit;
+namespace AnprExchange.Contracts.Audit;
 
 /// <summary>
 /// Pseudonymises plates for the audit trail: lower-case hex HMAC-SHA256 of the UTF-8 plate under a secret key.

@@ -1,4 +1,4 @@
-namespace AnprExchange.ControlRoom.Audit;
+namespace AnprExchange.Contracts.Audit;
 
 /// <summary>The "what" words of <see cref="AuditRecord.Action"/>.</summary>
 public static class AuditActions
