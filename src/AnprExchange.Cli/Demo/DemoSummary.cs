@@ -11,7 +11,7 @@ internal sealed record DemoSummary(
     {
         output.WriteLine();
         output.WriteLine("AnprExchange demo summary");
-        output.WriteLine($"  reads produced        {ReadsProduced,10:N0}   ({ReadsProduced / Math.Max(Elapsed.TotalSeconds, 1):N0}/s)");
+        output.WriteLine($"  reads produced        {ReadsProduced,10:N0}   ({ReadsProduced / Math.Max(CameraTime.TotalSeconds, 1):N0}/s for {CameraTime.TotalSeconds:N0} s)");
         output.WriteLine($"  reads matched         {ReadsMatched,10:N0}");
         output.WriteLine($"  reads that hit        {ReadsHit,10:N0}");
         output.WriteLine($"  planted hits          {Planted,10:N0}");
