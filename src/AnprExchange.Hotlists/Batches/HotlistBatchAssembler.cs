@@ -7,7 +7,12 @@ namespace AnprExchange.Hotlists.Batches;
 /// Consumer-side state machine that makes pushes atomic on any broker. Feed it the records of anpr.hotlist.* in
 /// the order each partition delivers them (partitions interleaved in any way). Entries are buffered by BatchId; a
 /// batch is complete when its manifest is present and entries with sequences 0..EntryCount-1 are all present, in
-/// whatever order they came. A complete batch is verified and comes out as Committed (apply it) or Rejected.
+/// whatever order they came. Complete batches of one list are released in the order their manifests arrived (the
+/// publisher keys a list's manifests alike, so they share a partition and arrive in publish order): a complete batch
+/// waits while a manifest of the same list that arrived before it is still incomplete, until that one completes, is
+/// rejected or is abandoned. On release a batch is verified, the version check against the version then in force
+/// included, and comes out as Committed (apply it) or Rejected. So deltas v2 then v3 apply as v2, v3 even when v3's
+/// entries all arrive first.
 /// A manifest is checked on arrival: an unsigned, forged or untrusted one is rejected at once and not attached, so it
 /// cannot block the genuine manifest of the same batch; a stale one ends the batch. A batch with no new record for
 /// <see cref="HotlistAssemblerOptions.AbandonAfter"/> is dropped by <see cref="DropAbandoned"/> (call it periodically).
@@ -23,6 +28,8 @@ public sealed partial class HotlistBatchAssembler
     private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
     private readonly Queue<string> _finishedOrder = new();
     private readonly List<HotlistBatchOutcome> _evicted = [];
+    /// <summary>Per list, the batches whose manifest arrived and is not yet released, in manifest arrival order.</summary>
+    private readonly Dictionary<(string Country, string List), List<PendingBatch>> _manifestOrder = [];
     private long _pendingEntries;
 
     public HotlistBatchAssembler(HotlistBatchVerifier verifier, TimeProvider time, HotlistAssemblerOptions? options = null)
@@ -43,12 +50,15 @@ public sealed partial class HotlistBatchAssembler
 
     public HotlistListStatus? StatusOf(string country, string list) => _lists.GetValueOrDefault((country, list));
 
-    /// <summary>Adds an entry; returns the outcome when this entry completed its batch, else null.</summary>
-    public HotlistBatchOutcome? Add(HotlistEntryRecord entry)
+    /// <summary>
+    /// Adds an entry; returns the batches released because of it (usually none; its own batch and any later complete
+    /// batches of the same list that waited for it), in the order to apply them.
+    /// </summary>
+    public IReadOnlyList<HotlistBatchOutcome> Add(HotlistEntryRecord entry)
     {
         if (_finished.Contains(entry.BatchId))
         {
-            return null;
+            return [];
         }
         var batch = Pending(entry.BatchId, entry.SourceCountry, entry.List);
         if (batch.Add(entry))
@@ -57,21 +67,24 @@ public sealed partial class HotlistBatchAssembler
         }
         if (batch.IsComplete)
         {
-            return Complete(batch);
+            return Release((batch.Country, batch.List));
         }
         if (_pendingEntries > _options.MaxPendingEntries)
         {
             EvictLeastRecentlyActive();
         }
-        return null;
+        return [];
     }
 
-    /// <summary>Adds a manifest; returns the outcome when it completed (or ended) its batch, or was turned away.</summary>
-    public HotlistBatchOutcome? Add(HotlistBatchManifest manifest)
+    /// <summary>
+    /// Adds a manifest; returns the batches released because of it (its own when complete and first of its list in
+    /// line), or the manifest itself turned away (Rejected); empty when its batch has to wait.
+    /// </summary>
+    public IReadOnlyList<HotlistBatchOutcome> Add(HotlistBatchManifest manifest)
     {
         if (_finished.Contains(manifest.BatchId))
         {
-            return null;
+            return [];
         }
         var early = manifest.EntryCount < 0
             ? new HotlistVerification(HotlistVerdict.EntryCountMismatch, $"manifest announces {manifest.EntryCount} entries")
@@ -83,20 +96,28 @@ public sealed partial class HotlistBatchAssembler
                 // Authentic but not applicable: end the batch so its entries are not kept.
                 Forget(manifest.BatchId);
             }
-            return Outcome(HotlistBatchOutcomeKind.Rejected, manifest.BatchId, manifest, early, manifest.Country, manifest.List);
+            return [Outcome(HotlistBatchOutcomeKind.Rejected, manifest.BatchId, manifest, early, manifest.Country, manifest.List)];
         }
         var batch = Pending(manifest.BatchId, manifest.Country, manifest.List);
         if (batch.Manifest is not null)
         {
-            return null; // a redelivery; a second, different signed manifest for one batch id keeps the first
+            return []; // a redelivery; a second, different signed manifest for one batch id keeps the first
         }
         batch.SetManifest(manifest);
-        return batch.IsComplete ? Complete(batch) : null;
+        var key = (manifest.Country, manifest.List);
+        if (!_manifestOrder.TryGetValue(key, out var line))
+        {
+            _manifestOrder[key] = line = [];
+        }
+        line.Add(batch);
+        return batch.IsComplete ? Release(key) : [];
     }
 
     /// <summary>
     /// Drops batches with no new record for the configured age, and reports batches evicted since the last call
     /// because <see cref="HotlistAssemblerOptions.MaxPendingEntries"/> was reached; nothing of them is applied.
+    /// Complete batches that waited behind a dropped one are released after it (Committed or Rejected): apply the
+    /// Committed outcomes of the result in order, as from <see cref="Add(HotlistEntryRecord)"/>.
     /// </summary>
     public IReadOnlyList<HotlistBatchOutcome> DropAbandoned()
     {
@@ -105,7 +126,8 @@ public sealed partial class HotlistBatchAssembler
         _evicted.Clear();
         foreach (var batch in _pending.Values)
         {
-            if (now - batch.LastActivity < _options.AbandonAfter)
+            // A complete batch only waits for an earlier one of its list; it goes when that one is settled.
+            if (batch.IsComplete || now - batch.LastActivity < _options.AbandonAfter)
             {
                 continue;
             }
@@ -116,11 +138,19 @@ public sealed partial class HotlistBatchAssembler
                 $"incomplete after {_options.AbandonAfter} without news ({have}); dropped, nothing applied");
             (dropped ??= []).Add(Outcome(HotlistBatchOutcomeKind.Abandoned, batch.BatchId, batch.Manifest, reason, batch.Country, batch.List));
         }
-        foreach (var outcome in dropped ?? [])
+        if (dropped is null)
+        {
+            return [];
+        }
+        foreach (var outcome in dropped.ToArray())
         {
             Forget(outcome.BatchId);
         }
-        return dropped ?? (IReadOnlyList<HotlistBatchOutcome>)[];
+        foreach (var list in dropped.Select(d => (d.Country, d.List)).Distinct().ToArray())
+        {
+            dropped.AddRange(Release(list));
+        }
+        return dropped;
     }
 
     /// <summary>The index that applied the batches knows the true entry count after deltas; it may report it here.</summary>
@@ -147,7 +177,7 @@ public sealed partial class HotlistBatchAssembler
 
     private void EvictLeastRecentlyActive()
     {
-        var victim = _pending.Values.MinBy(b => b.LastActivity)!;
+        var victim = _pending.Values.Where(b => !b.IsComplete).MinBy(b => b.LastActivity) ?? _pending.Values.MinBy(b => b.LastActivity)!;
         var reason = new HotlistVerification(HotlistVerdict.EntryCountMismatch,
             $"dropped with {victim.Entries.Count} entries buffered: more than {_options.MaxPendingEntries} entries pending over all incomplete batches");
         _evicted.Add(Outcome(HotlistBatchOutcomeKind.Abandoned, victim.BatchId, victim.Manifest, reason, victim.Country, victim.List));
@@ -160,8 +190,24 @@ public sealed partial class HotlistBatchAssembler
         if (_pending.Remove(batchId, out var batch))
         {
             _pendingEntries -= batch.Entries.Count;
+            var key = (batch.Country, batch.List);
+            if (batch.Manifest is not null && _manifestOrder.TryGetValue(key, out var line) && line.Remove(batch) && line.Count == 0)
+            {
+                _manifestOrder.Remove(key);
+            }
         }
         MarkFinished(batchId);
+    }
+
+    /// <summary>Releases the complete batches at the head of a list's manifest line, stopping at the first incomplete one.</summary>
+    private IReadOnlyList<HotlistBatchOutcome> Release((string Country, string List) key)
+    {
+        List<HotlistBatchOutcome>? released = null;
+        while (_manifestOrder.TryGetValue(key, out var line) && line.Count > 0 && line[0].IsComplete)
+        {
+            (released ??= []).Add(Complete(line[0]));
+        }
+        return released ?? (IReadOnlyList<HotlistBatchOutcome>)[];
     }
 
     private HotlistBatchOutcome Complete(PendingBatch batch)

@@ -66,7 +66,7 @@ public sealed class HotlistPublisher(TimeProvider time)
         }
         await sink.FlushAsync(cancellationToken);
         var manifest = batch.Manifest;
-        await sink.SendManifestAsync(HotlistRecordKeys.Manifest(manifest.List, manifest.BatchId), manifest, cancellationToken);
+        await sink.SendManifestAsync(HotlistRecordKeys.Manifest(manifest.List), manifest, cancellationToken);
         await sink.FlushAsync(cancellationToken);
     }
 

@@ -82,10 +82,7 @@ public sealed partial class HotlistReplicationService(
                 if (time.GetElapsedTime(lastHousekeeping) >= HousekeepingInterval)
                 {
                     lastHousekeeping = time.GetTimestamp();
-                    foreach (var dropped in assembler.DropAbandoned())
-                    {
-                        Reject(dropped, resume);
-                    }
+                    changedSinceSnapshot |= Settle(assembler.DropAbandoned(), resume);
                     if (snapshots is not null && changedSinceSnapshot && time.GetElapsedTime(lastSnapshot) >= settings.SnapshotInterval)
                     {
                         Snapshot(snapshots, assembler, resume);
@@ -174,7 +171,7 @@ public sealed partial class HotlistReplicationService(
     /// <summary>Returns true when the index changed.</summary>
     private bool Handle(TopicPartition partition, long offset, Message<byte[]?, byte[]> message, HotlistBatchAssembler assembler, PartitionResumePoints resume)
     {
-        HotlistBatchOutcome? outcome;
+        IReadOnlyList<HotlistBatchOutcome> outcomes;
         try
         {
             var kind = message.Headers?.TryGetLastBytes(AnprHeaders.RecordKind, out var k) == true ? k : null;
@@ -182,13 +179,13 @@ public sealed partial class HotlistReplicationService(
             {
                 var manifest = AnprCodecs.HotlistBatchManifest.Decode(message.Value);
                 resume.Consumed(partition, offset, manifest.BatchId);
-                outcome = assembler.Add(manifest);
+                outcomes = assembler.Add(manifest);
             }
             else
             {
                 var entry = AnprCodecs.HotlistEntry.Decode(message.Value);
                 resume.Consumed(partition, offset, entry.BatchId);
-                outcome = assembler.Add(entry);
+                outcomes = assembler.Add(entry);
             }
         }
         catch (AvroContractException e)
@@ -197,21 +194,28 @@ public sealed partial class HotlistReplicationService(
             LogUndecodable(logger, partition.Topic, partition.Partition.Value, offset, e.Message);
             return false;
         }
-        if (outcome is null)
+        return Settle(outcomes, resume);
+    }
+
+    /// <summary>Applies committed batches and reports the others, in the order the assembler released them; true when the index changed.</summary>
+    private bool Settle(IReadOnlyList<HotlistBatchOutcome> outcomes, PartitionResumePoints resume)
+    {
+        var changed = false;
+        foreach (var outcome in outcomes)
         {
-            return false;
+            if (outcome.Kind != HotlistBatchOutcomeKind.Committed || outcome.Manifest is null)
+            {
+                Reject(outcome, resume);
+                continue;
+            }
+            index.Current.Apply(outcome.Manifest, outcome.Entries);
+            resume.Ended(outcome.BatchId);
+            metrics.BatchApplied();
+            status.BatchApplied();
+            LogBatchApplied(logger, outcome.Country, outcome.List, outcome.Manifest.Version, outcome.Manifest.Mode.ToString(), outcome.Entries.Count, outcome.Manifest.SignerKeyId);
+            changed = true;
         }
-        if (outcome.Kind != HotlistBatchOutcomeKind.Committed || outcome.Manifest is null)
-        {
-            Reject(outcome, resume);
-            return false;
-        }
-        index.Current.Apply(outcome.Manifest, outcome.Entries);
-        resume.Ended(outcome.BatchId);
-        metrics.BatchApplied();
-        status.BatchApplied();
-        LogBatchApplied(logger, outcome.Country, outcome.List, outcome.Manifest.Version, outcome.Manifest.Mode.ToString(), outcome.Entries.Count, outcome.Manifest.SignerKeyId);
-        return true;
+        return changed;
     }
 
     private void Reject(HotlistBatchOutcome outcome, PartitionResumePoints resume)

@@ -51,8 +51,8 @@ public sealed class HotlistBatchAssemblerPropertyTests : IDisposable
                 }
                 var outcome = queue.Dequeue() switch
                 {
-                    HotlistEntryRecord entry => assembler.Add(entry),
-                    HotlistBatchManifest manifest => assembler.Add(manifest),
+                    HotlistEntryRecord entry => assembler.AddOne(entry),
+                    HotlistBatchManifest manifest => assembler.AddOne(manifest),
                     _ => null,
                 };
                 if (outcome is { Kind: HotlistBatchOutcomeKind.Committed })

@@ -25,8 +25,8 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
     {
         var batch = Build(version: 1, count: 4);
 
-        Assert.All(batch.Entries, e => Assert.Null(_assembler.Add(e)));
-        var outcome = _assembler.Add(batch.Manifest);
+        Assert.All(batch.Entries, e => Assert.Null(_assembler.AddOne(e)));
+        var outcome = _assembler.AddOne(batch.Manifest);
 
         Assert.NotNull(outcome);
         Assert.Equal(HotlistBatchOutcomeKind.Committed, outcome.Kind);
@@ -68,10 +68,10 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
     public void HalfABatchThenNothingIsNeverAppliedAndIsDroppedAfterTheAge()
     {
         var batch = Build(version: 1, count: 10);
-        Assert.Null(_assembler.Add(batch.Manifest));
+        Assert.Null(_assembler.AddOne(batch.Manifest));
         foreach (var entry in batch.Entries.Take(5))
         {
-            Assert.Null(_assembler.Add(entry));
+            Assert.Null(_assembler.AddOne(entry));
         }
 
         _clock.Advance(TimeSpan.FromMinutes(9));
@@ -84,7 +84,7 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
         Assert.Contains("5 of 10", dropped.Verification.Reason, StringComparison.Ordinal);
         Assert.Empty(_assembler.Lists);
         Assert.Equal(0, _assembler.PendingBatchCount);
-        Assert.All(batch.Entries.Skip(5), e => Assert.Null(_assembler.Add(e)));
+        Assert.All(batch.Entries.Skip(5), e => Assert.Null(_assembler.AddOne(e)));
         Assert.Empty(_assembler.Lists);
     }
 
@@ -92,7 +92,7 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
     public void EntriesWithoutAManifestAreDroppedAfterTheAgeToo()
     {
         var batch = Build(version: 1, count: 3);
-        _assembler.Add(batch.Entries[0]);
+        _assembler.AddOne(batch.Entries[0]);
         _clock.Advance(TimeSpan.FromMinutes(11));
 
         var dropped = Assert.Single(_assembler.DropAbandoned());
@@ -107,18 +107,18 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
         var assembler = new HotlistBatchAssembler(new HotlistBatchVerifier(_trust), _clock, new HotlistAssemblerOptions { MaxPendingEntries = 5 });
         var older = Build(version: 1, count: 4, list: "a");
         var newer = Build(version: 1, count: 4, list: "b");
-        older.Entries.Take(3).ToList().ForEach(e => assembler.Add(e));
+        older.Entries.Take(3).ToList().ForEach(e => assembler.AddOne(e));
         _clock.Advance(TimeSpan.FromSeconds(1));
-        newer.Entries.Take(3).ToList().ForEach(e => assembler.Add(e));
+        newer.Entries.Take(3).ToList().ForEach(e => assembler.AddOne(e));
 
         var dropped = Assert.Single(assembler.DropAbandoned());
 
         Assert.Equal((older.Manifest.BatchId, HotlistBatchOutcomeKind.Abandoned), (dropped.BatchId, dropped.Kind));
         Assert.Equal(3, assembler.PendingEntryCount);
-        Assert.Null(assembler.Add(older.Entries[3]));
-        Assert.Null(assembler.Add(older.Manifest));
-        assembler.Add(newer.Entries[3]);
-        Assert.Equal(HotlistBatchOutcomeKind.Committed, assembler.Add(newer.Manifest)?.Kind);
+        Assert.Null(assembler.AddOne(older.Entries[3]));
+        Assert.Null(assembler.AddOne(older.Manifest));
+        assembler.AddOne(newer.Entries[3]);
+        Assert.Equal(HotlistBatchOutcomeKind.Committed, assembler.AddOne(newer.Manifest)?.Kind);
         Assert.Equal(0, assembler.PendingEntryCount);
     }
 
@@ -126,14 +126,14 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
     public void NewRecordsKeepASlowBatchAlive()
     {
         var batch = Build(version: 1, count: 3);
-        _assembler.Add(batch.Entries[0]);
+        _assembler.AddOne(batch.Entries[0]);
         _clock.Advance(TimeSpan.FromMinutes(8));
-        _assembler.Add(batch.Entries[1]);
+        _assembler.AddOne(batch.Entries[1]);
         _clock.Advance(TimeSpan.FromMinutes(8));
 
         Assert.Empty(_assembler.DropAbandoned());
-        _assembler.Add(batch.Entries[2]);
-        Assert.Equal(HotlistBatchOutcomeKind.Committed, _assembler.Add(batch.Manifest)?.Kind);
+        _assembler.AddOne(batch.Entries[2]);
+        Assert.Equal(HotlistBatchOutcomeKind.Committed, _assembler.AddOne(batch.Manifest)?.Kind);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
         Feed(next.Entries[0]);
         Feed(next.Entries[1] with { Plate = "ZZ9999" });
         Feed(next.Entries[2]);
-        var outcome = _assembler.Add(next.Manifest);
+        var outcome = _assembler.AddOne(next.Manifest);
 
         Assert.Equal(HotlistBatchOutcomeKind.Rejected, outcome?.Kind);
         Assert.Equal(HotlistVerdict.DigestMismatch, outcome?.Verification.Verdict);
@@ -162,14 +162,14 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
         var v2 = Build(version: 2, count: 3);
         foreach (var batch in new[] { v1, v2 })
         {
-            batch.Entries.ToList().ForEach(e => assembler.Add(e));
-            Assert.Equal(HotlistBatchOutcomeKind.Committed, assembler.Add(batch.Manifest)?.Kind);
+            batch.Entries.ToList().ForEach(e => assembler.AddOne(e));
+            Assert.Equal(HotlistBatchOutcomeKind.Committed, assembler.AddOne(batch.Manifest)?.Kind);
         }
 
-        var replayed = assembler.Add(v1.Manifest);
+        var replayed = assembler.AddOne(v1.Manifest);
         foreach (var entry in v1.Entries)
         {
-            Assert.Null(assembler.Add(entry));
+            Assert.Null(assembler.AddOne(entry));
         }
 
         Assert.Equal(HotlistVerdict.StaleVersion, replayed?.Verification.Verdict);
@@ -196,9 +196,9 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
         var batch = Build(version: 1, count: 2);
         var forged = HotlistManifestSigner.Sign(batch.Manifest with { Version = 50 }, intruder);
 
-        var turnedAway = _assembler.Add(forged);
+        var turnedAway = _assembler.AddOne(forged);
         batch.Entries.ToList().ForEach(e => Feed(e));
-        var outcome = _assembler.Add(batch.Manifest);
+        var outcome = _assembler.AddOne(batch.Manifest);
 
         Assert.Equal((HotlistBatchOutcomeKind.Rejected, HotlistVerdict.UnknownKey), (turnedAway?.Kind, turnedAway?.Verification.Verdict));
         Assert.Equal(HotlistBatchOutcomeKind.Committed, outcome?.Kind);
@@ -233,7 +233,7 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
     {
         CommitAll(Build(version: 1, count: 3));
 
-        var outcome = _assembler.Add(Build(version: 2, count: 0).Manifest);
+        var outcome = _assembler.AddOne(Build(version: 2, count: 0).Manifest);
 
         Assert.Equal(HotlistBatchOutcomeKind.Committed, outcome?.Kind);
         Assert.Equal(0, _assembler.StatusOf("BE", "stolen")?.EntryCount);
@@ -303,8 +303,8 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
 
     private HotlistBatchOutcome? Feed(object record) => record switch
     {
-        HotlistEntryRecord entry => _assembler.Add(entry),
-        HotlistBatchManifest manifest => _assembler.Add(manifest),
+        HotlistEntryRecord entry => _assembler.AddOne(entry),
+        HotlistBatchManifest manifest => _assembler.AddOne(manifest),
         _ => throw new ArgumentException("not a hotlist record", nameof(record)),
     };
 
@@ -312,9 +312,9 @@ public sealed class HotlistBatchAssemblerTests : IDisposable
     {
         foreach (var entry in batch.Entries)
         {
-            Assert.Null(_assembler.Add(entry));
+            Assert.Null(_assembler.AddOne(entry));
         }
-        Assert.Equal(HotlistBatchOutcomeKind.Committed, _assembler.Add(batch.Manifest)?.Kind);
+        Assert.Equal(HotlistBatchOutcomeKind.Committed, _assembler.AddOne(batch.Manifest)?.Kind);
     }
 
     public void Dispose()

@@ -70,9 +70,9 @@ public sealed class HotlistContentsTests : IDisposable
         }, _key);
         foreach (var entry in batch.Entries)
         {
-            _assembler.Add(entry);
+            _assembler.AddOne(entry);
         }
-        _contents.Apply(_assembler.Add(batch.Manifest)!);
+        _contents.Apply(_assembler.AddOne(batch.Manifest)!);
     }
 
     public void Dispose()
