@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AnprExchange.Contracts.Records;
 using AnprExchange.Hotlists;
+using AnprExchange.Kafka;
 
 namespace AnprExchange.Cli.Hotlists;
 
@@ -39,6 +40,40 @@ internal static class HotlistCliOptions
             var other => Invalid(r, other),
         },
     };
+
+    public static Option<string> BootstrapServers() => new("--bootstrap-servers")
+    {
+        Description = "Kafka bootstrap servers (host:port,...); default $ANPR_Kafka__BootstrapServers or localhost:9092.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ANPR_Kafka__BootstrapServers") is { Length: > 0 } servers ? servers : "localhost:9092",
+    };
+
+    public static Option<string[]> KafkaSettings() => new("--kafka-setting")
+    {
+        Description = "A librdkafka property as key=value (security.protocol, sasl.*, ssl.*); repeat for several.",
+        AllowMultipleArgumentsPerToken = false,
+        Validators = { r => { foreach (var kv in r.GetValueOrDefault<string[]>() ?? []) { if (!kv.Contains('=', StringComparison.Ordinal)) { r.AddError($"--kafka-setting '{kv}' is not key=value."); } } } },
+    };
+
+    public static Option<DirectoryInfo> TrustedKeys(bool required) => new("--trusted-keys")
+    {
+        Description = "Folder of trusted public keys, <CC>/<keyid>.public.pem per country (as the matcher's).",
+        Required = required,
+    };
+
+    public static KafkaOptions Kafka(string bootstrapServers, IEnumerable<string>? settings, int? messageTimeoutMs = null)
+    {
+        var options = new KafkaOptions { BootstrapServers = bootstrapServers };
+        foreach (var kv in settings ?? [])
+        {
+            var at = kv.IndexOf('=', StringComparison.Ordinal);
+            options.Settings[kv[..at].Trim()] = kv[(at + 1)..].Trim();
+        }
+        if (messageTimeoutMs is { } timeout)
+        {
+            options.Settings.TryAdd("message.timeout.ms", timeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return options;
+    }
 
     private static HotlistPushMode Invalid(System.CommandLine.Parsing.ArgumentResult result, string value)
     {
