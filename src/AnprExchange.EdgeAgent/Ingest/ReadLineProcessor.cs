@@ -83,6 +83,10 @@ public sealed class ReadLineProcessor
             }
             appended += Handle(line, context, replies);
         }
+        if (appended > 0)
+        {
+            _metrics.Accepted(_source, appended);
+        }
         return reader.Position;
     }
 
@@ -128,7 +132,6 @@ public sealed class ReadLineProcessor
         readId.CopyTo(reply[Ok.Length..]);
         reply[Ok.Length + readId.Length] = (byte)'\n';
         replies.Advance(Ok.Length + readId.Length + 1);
-        _metrics.Accepted(_source);
         return 1;
     }
 

@@ -1,0 +1,86 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AnprExchange.Contracts.Records;
+using AnprExchange.EdgeAgent.Ingest;
+using AnprExchange.EdgeAgent.Spool;
+using AnprExchange.EdgeAgent.Telemetry;
+using BenchmarkDotNet.Attributes;
+
+namespace AnprExchange.Benchmarks.EdgeAgent;
+
+/// <summary>
+/// Camera TCP ingest, per read: our path (SequenceReader framing over 4 KB pipe-like segments, Utf8JsonReader parse
+/// straight into spool bytes, validation, spool append, reply line) against the baseline of StreamReader.ReadLine +
+/// System.Text.Json deserialisation of the same lines. The spool runs with FlushPolicy.None here: an fsync costs
+/// what the disk costs, once per batch, and is not what this compares.
+/// Run: dotnet run -c Release --project bench/AnprExchange.Benchmarks -- --filter '*ReadIngestBenchmarks*'
+/// </summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class ReadIngestBenchmarks
+{
+    private const int Reads = 10_000;
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    private byte[] _lines = [];
+    private ReadOnlySequence<byte> _segmented;
+    private string _spoolDirectory = "";
+    private ReadSpool _spool = null!;
+    private ReadLineProcessor _processor = null!;
+    private readonly ArrayBufferWriter<byte> _replies = new(1024 * 1024);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var text = new StringBuilder();
+        var time = new DateTimeOffset(2026, 12, 4, 10, 15, 30, TimeSpan.Zero);
+        for (var i = 0; i < Reads; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $$"""{"readId":"cam-{{i % 50}}:{{i}}","cameraId":"cam-{{i % 50}}","timestamp":"{{time.AddMilliseconds(i * 37):O}}","plate":"{{i % 9 + 1}}-ABC-{{i % 1000:D3}}","country":"BE","confidence":0.93,"lat":51.2,"lon":4.4,"direction":"in"}""");
+            text.Append('\n');
+        }
+        _lines = Encoding.UTF8.GetBytes(text.ToString());
+        _segmented = Segments.Of(_lines, 4096);
+        _spoolDirectory = Path.Combine(Path.GetTempPath(), "anpr-bench-spool-" + Guid.NewGuid().ToString("N"));
+        _spool = new ReadSpool(new SpoolOptions { Directory = _spoolDirectory, SegmentBytes = 8 * 1024 * 1024, MaxBytes = 1L << 40, FlushPolicy = SpoolFlushPolicy.None });
+        _processor = new ReadLineProcessor(_spool, new IngestOptions(), TimeProvider.System, new ReadIdGenerator("bench"), new NoRejections(), new EdgeAgentMetrics());
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _spool.Dispose();
+        Directory.Delete(_spoolDirectory, recursive: true);
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Reads)]
+    public int StreamReaderReadLineAndJsonSerializer()
+    {
+        using var reader = new StreamReader(new MemoryStream(_lines, writable: false), Encoding.UTF8);
+        var count = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            var read = JsonSerializer.Deserialize<PlateRead>(line, s_json);
+            count += read!.Plate.Length;
+        }
+        return count;
+    }
+
+    [Benchmark(OperationsPerInvoke = Reads)]
+    public int PipeParseValidateAndSpool()
+    {
+        _replies.ResetWrittenCount();
+        _processor.Process(_segmented, isFinal: false, _replies, out var appended);
+        _spool.Commit();
+        _spool.Release(_spool.NextSequence);
+        return appended;
+    }
+
+    private sealed class NoRejections : IRejectedReadSink
+    {
+        public void Reject(string source, ReadRejection reason, ReadOnlySpan<byte> raw) => throw new InvalidOperationException(reason.ToWire());
+    }
+}

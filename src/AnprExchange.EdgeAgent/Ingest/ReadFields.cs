@@ -1,0 +1,162 @@
+using AnprExchange.Core.Plates;
+
+namespace AnprExchange.EdgeAgent.Ingest;
+
+/// <summary>
+/// The fields of one read as found by either parser (spans into the line or the scratch buffer), and the one place
+/// that validates them and writes the spool record. Type errors are kept in document order, first one wins.
+/// </summary>
+internal ref struct ReadFields
+{
+    public ReadOnlySpan<byte> ReadId;
+    public ReadOnlySpan<byte> CameraId;
+    public ReadOnlySpan<byte> Plate;
+    public ReadOnlySpan<byte> Country;
+    public ReadOnlySpan<byte> Direction;
+    public bool HasReadId;
+    public bool HasCameraId;
+    public bool HasPlate;
+    public bool HasTimestamp;
+    public SpooledRead.Fields Present;
+    public DateTimeOffset Timestamp;
+    public double Confidence;
+    public double Lat;
+    public double Lon;
+    public ReadRejection Rejection;
+
+    public void Keep(ReadRejection rejection)
+    {
+        if (Rejection == ReadRejection.None)
+        {
+            Rejection = rejection;
+        }
+    }
+
+    /// <summary>Stores a number if it is in range, else notes <see cref="ReadRejection.InvalidField"/>.</summary>
+    public void SetNumber(ReadField field, double value)
+    {
+        var (min, max, flag) = field switch
+        {
+            ReadField.Confidence => (0.0, 1.0, SpooledRead.Fields.Confidence),
+            ReadField.Lat => (-90.0, 90.0, SpooledRead.Fields.Lat),
+            _ => (-180.0, 180.0, SpooledRead.Fields.Lon),
+        };
+        if (!(value >= min && value <= max))
+        {
+            Keep(ReadRejection.InvalidField);
+            return;
+        }
+        Present |= flag;
+        switch (field)
+        {
+            case ReadField.Confidence:
+                Confidence = value;
+                break;
+            case ReadField.Lat:
+                Lat = value;
+                break;
+            default:
+                Lon = value;
+                break;
+        }
+    }
+
+    public void SetString(ReadField field, ReadOnlySpan<byte> value)
+    {
+        switch (field)
+        {
+            case ReadField.ReadId:
+                ReadId = value;
+                HasReadId = true;
+                break;
+            case ReadField.CameraId:
+                CameraId = value;
+                HasCameraId = true;
+                break;
+            case ReadField.Plate:
+                Plate = value;
+                HasPlate = true;
+                break;
+            case ReadField.Country:
+                Country = value;
+                Present |= SpooledRead.Fields.Country;
+                break;
+            case ReadField.Direction:
+                Direction = value;
+                Present |= SpooledRead.Fields.Direction;
+                break;
+        }
+    }
+
+    /// <summary>Validates and, when valid, writes the spool record into <paramref name="payload"/>.</summary>
+    public readonly ReadRejection Complete(Span<byte> payload, in ReadParseContext context, out int payloadLength)
+    {
+        payloadLength = 0;
+        if (Rejection != ReadRejection.None)
+        {
+            return Rejection;
+        }
+        if (!HasCameraId || CameraId.IsEmpty)
+        {
+            return ReadRejection.MissingCameraId;
+        }
+        if (CameraId.Length > ReadLineParser.MaxCameraIdBytes)
+        {
+            return ReadRejection.CameraIdTooLong;
+        }
+        if (!HasPlate)
+        {
+            return ReadRejection.MissingPlate;
+        }
+        if (Plate.Length > ReadLineParser.MaxPlateBytes)
+        {
+            return ReadRejection.PlateTooLong;
+        }
+        Span<byte> normalized = stackalloc byte[PlateNormalizer.MaxLength];
+        switch (PlateNormalizer.Normalize(Plate, normalized, out _))
+        {
+            case PlateStatus.Valid:
+                break;
+            case PlateStatus.Empty:
+                return ReadRejection.PlateEmpty;
+            case PlateStatus.TooLong:
+                return ReadRejection.PlateTooLong;
+            default:
+                return ReadRejection.PlateInvalidCharacter;
+        }
+        if (!HasTimestamp)
+        {
+            return ReadRejection.MissingTimestamp;
+        }
+        if (Timestamp - context.Now > context.MaxFutureSkew)
+        {
+            return ReadRejection.TimestampInFuture;
+        }
+        if (HasReadId && ReadId.Length > ReadLineParser.MaxReadIdBytes)
+        {
+            return ReadRejection.ReadIdTooLong;
+        }
+        if (Country.Length > ReadLineParser.MaxShortFieldBytes || Direction.Length > ReadLineParser.MaxShortFieldBytes)
+        {
+            return ReadRejection.FieldTooLong;
+        }
+
+        SpooledRead.WriteHead(payload, Present, Timestamp, context.Now, Confidence, Lat, Lon);
+        var at = SpooledRead.HeadLength;
+        if (HasReadId && !ReadId.IsEmpty)
+        {
+            at = SpooledRead.WriteString(payload, at, ReadId);
+        }
+        else
+        {
+            var length = context.Ids.Write(CameraId, payload[(at + sizeof(ushort))..]);
+            at = SpooledRead.WriteString(payload, at, payload.Slice(at + sizeof(ushort), length));
+        }
+        at = SpooledRead.WriteString(payload, at, CameraId);
+        at = SpooledRead.WriteString(payload, at, Plate);
+        at = SpooledRead.WriteString(payload, at, Country);
+        at = SpooledRead.WriteString(payload, at, Direction);
+        payloadLength = at;
+        return ReadRejection.None;
+    }
+}

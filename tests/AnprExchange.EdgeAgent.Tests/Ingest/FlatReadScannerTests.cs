@@ -1,0 +1,79 @@
+using System.Text;
+using AnprExchange.EdgeAgent.Ingest;
+using CsCheck;
+
+namespace AnprExchange.EdgeAgent.Tests.Ingest;
+
+/// <summary>The fast scanner must give exactly the general parser's answer, or decline.</summary>
+public sealed class FlatReadScannerTests
+{
+    private static readonly Gen<string> Keys = Gen.OneOfConst("readId", "cameraId", "timestamp", "plate", "country", "confidence", "lat", "lon", "direction", "vendor", "re\\u0061dId", "");
+
+    private static readonly Gen<string> Values = Gen.OneOf(
+        Gen.OneOfConst("\"cam-17\"", "\"1-ABC-123\"", "\"\"", "\"BE\"", "\"in\"", "\"A\\u2013B 12\"", "\"é12\"", "\"x\\\"y\"", "\"#?!\"", "\"ABCDEFGHIJKLMNOPQRSTUVWXYZ\""),
+        Gen.OneOfConst("\"2026-12-04T10:15:30.123Z\"", "\"2026-12-04T10:15:30Z\"", "\"2026-12-04T11:15:30+01:00\"", "\"2026-12-04T10:15:30.1234567-02:30\"",
+            "\"2026-12-04T10:15:30\"", "\"2026-02-30T10:15:30Z\"", "\"2026-12-04T10:15:30.12345678Z\"", "\"2026-12-04 10:15:30Z\"", "\"2026-12-04T10:24:00Z\"", "\"2026-12-04T10:30:00Z\"", "\"yesterday\""),
+        Gen.OneOfConst("0.93", "0", "-0", "1", "1.0", "0.000001", "51.2", "-4.4", "90", "90.0001", "1e-2", "5E1", "123456789012345678", "0.1234567890123456789", "01", "1.", "-", "1e400"),
+        Gen.OneOfConst("null", "true", "false", "{}", "[1,{\"a\":null}]", "nul", "tru"));
+
+    private static readonly Gen<string> Lines = Gen.Select(
+            Gen.Select(Keys, Values, Gen.OneOfConst("", " ", "\t")).Array[0, 10],
+            Gen.OneOfConst("", " "),
+            Gen.OneOfConst("", "}", ",", " x"))
+        .Select((members, padding, tail) => padding + "{" + string.Join(",", members.Select(m => $"{m.Item3}\"{m.Item1}\"{m.Item3}:{m.Item3}{m.Item2}")) + "}" + tail + padding);
+
+    private static void AssertSameAnswer(byte[] line)
+    {
+        var scratch = new byte[Math.Max(1, line.Length)];
+        var fast = new byte[ReadLineParser.PayloadLength(line.Length)];
+        var reference = new byte[ReadLineParser.PayloadLength(line.Length)];
+        // Same generator state for both: ids are only generated on success, and then both generate one.
+        var fastResult = ReadLineParser.Parse(line, scratch, fast, new ReadParseContext(Samples.Now, TimeSpan.FromMinutes(5), new ReadIdGenerator("same")), out var fastLength);
+        var referenceResult = ReadLineParser.ParseWithJsonReader(line, scratch, reference, new ReadParseContext(Samples.Now, TimeSpan.FromMinutes(5), new ReadIdGenerator("same")), out var referenceLength);
+        Assert.Equal(referenceResult, fastResult);
+        Assert.Equal(reference.AsSpan(0, referenceLength).ToArray(), fast.AsSpan(0, fastLength).ToArray());
+    }
+
+    [Fact]
+    public void TheCommonShapeTakesTheFastPath()
+    {
+        Assert.True(ReadLineParser.IsFastPath(Encoding.UTF8.GetBytes(Samples.Line())));
+        Assert.True(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T11:15:30.5+01:00","plate":"AB1","lat":null,"flag":true}"""u8));
+        Assert.False(ReadLineParser.IsFastPath("""{"cameraId":"c\u0041","timestamp":"2026-12-04T10:15:30Z","plate":"AB1"}"""u8));
+        Assert.False(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T10:15:30","plate":"AB1"}"""u8));
+    }
+
+    [Fact]
+    public void GeneratedReadsGetTheSameAnswerFromBothParsers()
+    {
+        Lines.Sample(line => AssertSameAnswer(Encoding.UTF8.GetBytes(line)), iter: 20_000);
+    }
+
+    [Fact]
+    public void MutatedReadsGetTheSameAnswerFromBothParsers()
+    {
+        var original = Encoding.UTF8.GetBytes(Samples.Line());
+        Gen.Select(Gen.Int[0, original.Length - 1], Gen.Byte, Gen.Int[0, original.Length]).Array[1, 4].Sample(edits =>
+        {
+            var line = (byte[])original.Clone();
+            var cut = line.Length;
+            foreach (var (position, value, length) in edits)
+            {
+                line[position] = value;
+                cut = Math.Min(cut, Math.Max(length, 1));
+            }
+            AssertSameAnswer(line);
+            AssertSameAnswer(line[..cut]);
+        }, iter: 20_000);
+    }
+
+    [Fact]
+    public void EverySimpleDecimalIsConvertedExactlyAsTheGeneralParserDoes()
+    {
+        Gen.Select(Gen.Int[0, 999_999], Gen.Int[0, 9]).Sample((mantissa, scale) =>
+        {
+            var number = (mantissa / Math.Pow(10, scale)).ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);
+            AssertSameAnswer(Encoding.UTF8.GetBytes($$"""{"cameraId":"c","timestamp":"2026-12-04T10:15:30Z","plate":"AB1","lon":{{number}},"lat":-{{number}}}"""));
+        }, iter: 20_000);
+    }
+}
