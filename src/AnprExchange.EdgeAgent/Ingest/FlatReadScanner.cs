@@ -103,7 +103,10 @@ internal static class FlatReadScanner
             (byte)'d' when rest.StartsWith("direction\""u8) => (ReadField.Direction, 10),
             _ => (ReadField.Other, 0),
         };
-        at += 1 + length;
+        if (field != ReadField.Other)
+        {
+            at += 1 + length;
+        }
         return field;
     }
 
