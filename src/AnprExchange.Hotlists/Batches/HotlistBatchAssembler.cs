@@ -199,13 +199,32 @@ public sealed partial class HotlistBatchAssembler
         MarkFinished(batchId);
     }
 
-    /// <summary>Releases the complete batches at the head of a list's manifest line, stopping at the first incomplete one.</summary>
+    /// <summary>
+    /// Releases the complete batches at the head of a list's manifest line, stopping at the first incomplete one, unless
+    /// a complete full batch waits behind it: a full push replaces the whole list, so incomplete batches before it are
+    /// superseded and dropped (Abandoned). This is what lets a replay start in the middle of history, where time
+    /// retention deleted some entries of an old batch whose manifest survived (README "Retention").
+    /// </summary>
     private IReadOnlyList<HotlistBatchOutcome> Release((string Country, string List) key)
     {
         List<HotlistBatchOutcome>? released = null;
-        while (_manifestOrder.TryGetValue(key, out var line) && line.Count > 0 && line[0].IsComplete)
+        while (_manifestOrder.TryGetValue(key, out var line) && line.Count > 0)
         {
-            (released ??= []).Add(Complete(line[0]));
+            var head = line[0];
+            if (head.IsComplete)
+            {
+                (released ??= []).Add(Complete(head));
+                continue;
+            }
+            var full = line.Find(b => b.IsComplete && b.Manifest!.Mode == HotlistPushMode.Full);
+            if (full is null)
+            {
+                break;
+            }
+            var reason = new HotlistVerification(HotlistVerdict.EntryCountMismatch,
+                $"{head.InRange} of {head.Manifest!.EntryCount} entries, superseded by full version {full.Manifest!.Version} that arrived after it; dropped, nothing applied");
+            (released ??= []).Add(Outcome(HotlistBatchOutcomeKind.Abandoned, head.BatchId, head.Manifest, reason, head.Country, head.List));
+            Forget(head.BatchId);
         }
         return released ?? (IReadOnlyList<HotlistBatchOutcome>)[];
     }

@@ -128,6 +128,24 @@ public sealed class HotlistBatchAssemblerOrderingTests : IDisposable
         Assert.Null(_assembler.StatusOf("BE", "stolen"));
     }
 
+    [Fact]
+    public void AnIncompleteBatchBeforeACompleteFullPushIsSupersededInsteadOfBlockingTheList()
+    {
+        var v2 = Delta(2, "a", "b");
+        var v3 = TestBatches.Build(_key, version: 3, count: 2, time: _clock);
+        Feed(v2.Manifest);
+        Feed(v2.Entries[0]); // v2's second entry was deleted by retention: it never comes
+        Feed(v3.Manifest);
+        Feed(v3.Entries[0]);
+
+        var outcomes = Feed(v3.Entries[1]);
+
+        Assert.Equal([(2L, HotlistBatchOutcomeKind.Abandoned), (3L, HotlistBatchOutcomeKind.Committed)],
+            outcomes.Select(o => (o.Manifest!.Version, o.Kind)));
+        Assert.Contains("superseded by full version 3", outcomes[0].Verification.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, _assembler.PendingBatchCount);
+    }
+
     private HotlistBatch Delta(long version, params string[] ids) =>
         new HotlistPublisher(_clock).Prepare(new HotlistPushRequest
         {
