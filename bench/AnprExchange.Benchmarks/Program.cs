@@ -8,4 +8,10 @@ if (args is ["memory", ..])
     MemoryReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000_000);
     return;
 }
+// Hotlist push/replicate/restart figures (issue 4): dotnet run -c Release --project bench/AnprExchange.Benchmarks -- hotlist-e2e 1000000
+if (args is ["hotlist-e2e", ..])
+{
+    HotlistEndToEnd.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
