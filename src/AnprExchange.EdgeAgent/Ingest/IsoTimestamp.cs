@@ -6,6 +6,8 @@ namespace AnprExchange.EdgeAgent.Ingest;
 /// </summary>
 internal static class IsoTimestamp
 {
+    private static readonly int[] DaysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
     public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
         value = default;
@@ -62,8 +64,11 @@ internal static class IsoTimestamp
         {
             return false;
         }
-        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
-        value = new DateTimeOffset(local, offset);
+        var leap = DateTime.IsLeapYear(year) && month > 2 ? 1 : 0;
+        var y = year - 1;
+        long days = (y * 365) + (y / 4) - (y / 100) + (y / 400) + DaysBeforeMonth[month - 1] + leap + day - 1;
+        var ticks = (days * TimeSpan.TicksPerDay) + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (second * TimeSpan.TicksPerSecond) + fractionTicks;
+        value = new DateTimeOffset(ticks, offset);
         return true;
     }
 
