@@ -1,7 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.Connections;
 using AnprExchange.EdgeAgent.Http;
 using AnprExchange.EdgeAgent.Tcp;
+using Microsoft.AspNetCore.Connections;
 
 namespace AnprExchange.EdgeAgent.Hosting;
 
