@@ -64,7 +64,11 @@ public static class HotlistEndToEnd
         stopwatch.Restart();
         var batch = new HotlistPublisher(TimeProvider.System).Prepare(new HotlistPushRequest
         {
-            Country = Country, List = List, Mode = HotlistPushMode.Full, Version = 1, Entries = result.Entries,
+            Country = Country,
+            List = List,
+            Mode = HotlistPushMode.Full,
+            Version = 1,
+            Entries = result.Entries,
         }, key);
         var prepare = stopwatch.Elapsed;
         stopwatch.Restart();
