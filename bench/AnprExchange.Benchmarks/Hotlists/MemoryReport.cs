@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using AnprExchange.Core.Hotlists;
 using AnprExchange.Core.Index;
@@ -7,7 +6,7 @@ using AnprExchange.Core.Plates;
 namespace AnprExchange.Benchmarks.Hotlists;
 
 /// <summary>
-/// `memory [entries]`: bytes per entry of the index by part, and the pause of a forced, blocking, compacting full GC
+/// `memory [entries]`: bytes per entry of the index by part, and the pause of forced, blocking full GCs (compacting or not)
 /// with the index loaded vs with a Dictionary&lt;string, HotlistEntry&gt; hotlist loaded. Prints a markdown table.
 /// </summary>
 public static class MemoryReport
@@ -16,6 +15,8 @@ public static class MemoryReport
     {
         Console.WriteLine($"# Memory and full-GC pause, {entries:N0} entries");
         Console.WriteLine();
+        SettledHeap();
+        var emptyPauses = Pauses();
         var (memory, indexHeap, indexPauses) = MeasureIndex(entries);
         var (dictionaryHeap, dictionaryPauses) = MeasureDictionary(entries);
 
@@ -31,15 +32,21 @@ public static class MemoryReport
         Row("Whole index, managed heap after full GC", indexHeap, entries);
         Row("Dictionary<string, HotlistEntry> hotlist, managed heap", dictionaryHeap, entries);
         Console.WriteLine();
-        Console.WriteLine("| Heap loaded | Forced full GC pause, median (ms) | max (ms) |");
-        Console.WriteLine("|---|---:|---:|");
-        Console.WriteLine($"| HotlistIndex | {Median(indexPauses):F2} | {indexPauses.Max():F2} |");
-        Console.WriteLine($"| Dictionary<string, HotlistEntry> | {Median(dictionaryPauses):F2} | {dictionaryPauses.Max():F2} |");
+        Console.WriteLine("| Heap loaded | Forced full GC | Pause median (ms) | max (ms) |");
+        Console.WriteLine("|---|---|---:|---:|");
+        Console.WriteLine($"| nothing (the process alone) | non-compacting | {Median(emptyPauses.Sweeping):F2} | {emptyPauses.Sweeping.Max():F2} |");
+        Console.WriteLine($"| nothing (the process alone) | compacting | {Median(emptyPauses.Compacting):F2} | {emptyPauses.Compacting.Max():F2} |");
+        Console.WriteLine($"| HotlistIndex | non-compacting | {Median(indexPauses.Sweeping):F2} | {indexPauses.Sweeping.Max():F2} |");
+        Console.WriteLine($"| HotlistIndex | compacting | {Median(indexPauses.Compacting):F2} | {indexPauses.Compacting.Max():F2} |");
+        Console.WriteLine($"| Dictionary<string, HotlistEntry> | non-compacting | {Median(dictionaryPauses.Sweeping):F2} | {dictionaryPauses.Sweeping.Max():F2} |");
+        Console.WriteLine($"| Dictionary<string, HotlistEntry> | compacting | {Median(dictionaryPauses.Compacting):F2} | {dictionaryPauses.Compacting.Max():F2} |");
+        Console.WriteLine();
+        Console.WriteLine($"Pause = GC.GetTotalPauseDuration() around GC.Collect(2, Forced, blocking: true, compacting), 7 times each; load average at the end: {LoadAverage()}.");
     }
 
     // Each structure is built and measured in frames of its own: nothing of one is alive while the other is measured.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (HotlistIndexMemory Memory, long Heap, double[] Pauses) MeasureIndex(int entries)
+    private static (HotlistIndexMemory Memory, long Heap, (double[] Compacting, double[] Sweeping) Pauses) MeasureIndex(int entries)
     {
         var before = SettledHeap();
         var index = BuildIndex(entries);
@@ -51,7 +58,7 @@ public static class MemoryReport
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (long Heap, double[] Pauses) MeasureDictionary(int entries)
+    private static (long Heap, (double[] Compacting, double[] Sweeping) Pauses) MeasureDictionary(int entries)
     {
         var before = SettledHeap();
         var dictionary = BuildDictionary(entries);
@@ -85,19 +92,27 @@ public static class MemoryReport
     }
 
     /// <summary>Seven forced, blocking, compacting full collections; the pause as the runtime reports it (GC.GetTotalPauseDuration).</summary>
-    private static double[] Pauses()
+    private static (double[] Compacting, double[] Sweeping) Pauses()
     {
-        var pauses = new double[7];
-        for (var i = 0; i < pauses.Length; i++)
+        var compacting = new double[7];
+        var sweeping = new double[7];
+        for (var i = 0; i < compacting.Length; i++)
         {
-            var before = GC.GetTotalPauseDuration();
-            var watch = Stopwatch.StartNew();
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            watch.Stop();
-            pauses[i] = (GC.GetTotalPauseDuration() - before).TotalMilliseconds;
+            compacting[i] = Pause(compacting: true);
+            sweeping[i] = Pause(compacting: false);
         }
-        return pauses;
+        return (compacting, sweeping);
     }
+
+    private static double Pause(bool compacting)
+    {
+        var before = GC.GetTotalPauseDuration();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting);
+        return (GC.GetTotalPauseDuration() - before).TotalMilliseconds;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
     private static double Median(double[] values)
     {

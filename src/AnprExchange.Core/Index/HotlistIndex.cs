@@ -2,9 +2,10 @@ using AnprExchange.Core.Hotlists;
 
 namespace AnprExchange.Core.Index;
 
-// Memory layout (per entry, 10M entries, 4096 shards): skeleton slot 8 B + group start 4 B at load ≤ 0.75
-// (≈ 12–16 B), HotEntry attributes 16 B, record id 4 B — no managed references, so a full GC walks ~20k arrays, not
-// 10M objects. Cold: a 92-byte RecordRow per entry version and UTF-8 texts in 1 MiB chunks; patterns in WildcardSet.
+// Memory layout (per entry, 10M entries, 4096 shards): skeleton slot 8 B + group start 4 B at load ≤ 0.8 (15 B),
+// HotEntry attributes 16 B, record id 4 B: 35 B, all in pinned arrays without references, so a full GC walks ~20k
+// arrays, not 10M objects, and never copies them. A probe reads a 16-byte inline shard head (L2) then one slot line.
+// Cold: an 88-byte RecordRow per entry version, UTF-8 texts in 1 MiB chunks; wildcard patterns in WildcardSet.
 
 /// <summary>
 /// The compact hotlist index: every list's entries (plates and wildcard patterns) keyed by the plate's OCR skeleton,

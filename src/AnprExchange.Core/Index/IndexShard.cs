@@ -5,7 +5,7 @@ namespace AnprExchange.Core.Index;
 
 /// <summary>
 /// One immutable shard of the plate table: linear-probing open addressing over skeletons (8-byte slots, 0 = empty,
-/// load ≤ 0.75, slot = fastrange of the hash's low 32 bits), with per slot the start of its entry group (4 bytes,
+/// load ≤ 0.8, slot = fastrange of the hash's low 32 bits), with per slot the start of its entry group (4 bytes,
 /// read on a hit), the group's <see cref="HotEntry"/> attributes (16 bytes each, the last one flagged) and, beside
 /// them, record ids (4 bytes, read on a match). The writer never mutates a published shard: it builds a new one.
 /// </summary>
