@@ -143,6 +143,9 @@ public sealed partial class HotlistIndex
         public bool IsLiveNew(int recordId) => _killedNew is null || !_killedNew.Contains(recordId);
 
         public List<ShardItem>? AddedTo(int shard) => _added[shard];
+
+        /// <summary>Drops the added items once built (a bulk build holds hundreds of MB of them).</summary>
+        public void Release() => Array.Clear(_added);
     }
 
     private PendingBatch NewBatch() => new(1 << _shardBits, _records.Count);
@@ -314,6 +317,7 @@ public sealed partial class HotlistIndex
                 }
             }
         }
+        pending.Release();
         var wildcards = pending.PatternsChanged ? WildcardSet.Build(_patternIds, _records) : old.Wildcards;
         var lists = old.Lists.Length == _lists.Count ? old.Lists : [.. _lists];
         var generation = new IndexGeneration(shards, ShardShift, wildcards, _tolerances, lists, _records, old.Version + 1, _records.LiveCount);
