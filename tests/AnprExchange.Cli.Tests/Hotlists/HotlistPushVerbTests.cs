@@ -104,6 +104,36 @@ public sealed class HotlistPushVerbTests : IDisposable
         Assert.Contains("not published", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--ocr-tolerance", "3")]
+    [InlineData("--version", "0")]
+    [InlineData("--mode", "sideways")]
+    [InlineData("--timeout", "0")]
+    public async Task APushWithAnOutOfRangeOptionIsRefusedBeforeAnythingIsRead(string option, string value)
+    {
+        var file = Csv("list.csv", "entry_id,plate,category,action", "e1,AB12,other,check");
+
+        var (exit, _, stderr) = await Push(file, option, value);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains(option, stderr, StringComparison.Ordinal);
+        Assert.Equal(0, HotlistTopics.RecordCount(_cluster.BootstrapServers, AnprTopics.Hotlist("BE"), Partitions));
+    }
+
+    [Fact]
+    public async Task APushWithAnUnreadableSigningKeyPublishesNothing()
+    {
+        var file = Csv("list.csv", "entry_id,plate,category,action", "e1,AB12,other,check");
+        var notAKey = Csv("not-a-key.pem", "hello");
+
+        var (exit, _, stderr) = await Run("hotlist", "push", "--country", "BE", "--list", "stolen", "--file", file,
+            "--signing-key", notAKey, "--bootstrap-servers", _cluster.BootstrapServers);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("unusable", stderr, StringComparison.Ordinal);
+        Assert.Equal(0, HotlistTopics.RecordCount(_cluster.BootstrapServers, AnprTopics.Hotlist("BE"), Partitions));
+    }
+
     private string Keygen(string keyId, bool trust = true)
     {
         var keys = Path.Combine(_dir, "keys");
