@@ -5,16 +5,18 @@ namespace AnprExchange.Core.Index;
 
 /// <summary>
 /// The wildcard entries (<c>?</c> one character, <c>*</c> any run), immutable, rebuilt by the writer when a pattern
-/// changes. Patterns are bucketed by (has <c>*</c>, length when it has none, first character, last character), where
-/// a wildcard at either end files under "any": a read probes 4 buckets of its own length and 4 star buckets, and
-/// checks only the patterns there — not a scan of every pattern. Pattern bytes live in one array.
+/// changes. Each pattern is filed under its length (or "has <c>*</c>") and its most selective anchored literals: the
+/// first two characters when both are fixed, else the first, else the last two, else the last, else "none". A read
+/// probes 5 buckets of its own length and 5 star buckets and checks only the patterns there — with 10,000 patterns a
+/// handful per read, not a scan of every pattern. Pattern bytes live in one array.
 /// </summary>
 internal sealed class WildcardSet
 {
     private const int Codes = 37;
-    private const int MaxLength = Plates.PlateNormalizer.MaxLength;
-    private const int StarBase = MaxLength * Codes * Codes;
-    private const int BucketCount = StarBase + (Codes * Codes);
+    private const int Keys = Codes * Codes;
+    private const int Kinds = 5; // first two, first, last two, last, none
+    private const int Lengths = Plates.PlateNormalizer.MaxLength + 1; // 0 = has a star
+    private const int BucketCount = Lengths * Kinds * Keys;
 
     public static readonly WildcardSet Empty = new([], [], []);
 
@@ -83,18 +85,26 @@ internal sealed class WildcardSet
             return found;
         }
         ReadOnlySpan<byte> plate = ((ReadOnlySpan<byte>)query.Plate)[..query.Length];
+        var n = plate.Length;
         var first = Code(plate[0]);
         var last = Code(plate[^1]);
-        var fixedBase = (plate.Length - 1) * Codes * Codes;
-        found = MatchBucket(fixedBase + (first * Codes) + last, query, plate, records, destination, found);
-        found = MatchBucket(fixedBase + (first * Codes), query, plate, records, destination, found);
-        found = MatchBucket(fixedBase + last, query, plate, records, destination, found);
-        found = MatchBucket(fixedBase, query, plate, records, destination, found);
-        found = MatchBucket(StarBase + (first * Codes) + last, query, plate, records, destination, found);
-        found = MatchBucket(StarBase + (first * Codes), query, plate, records, destination, found);
-        found = MatchBucket(StarBase + last, query, plate, records, destination, found);
-        return MatchBucket(StarBase, query, plate, records, destination, found);
+        var firstTwo = n >= 2 ? (first * Codes) + Code(plate[1]) : -1;
+        var lastTwo = n >= 2 ? (Code(plate[^2]) * Codes) + last : -1;
+        foreach (var length in (ReadOnlySpan<int>)[n, 0])
+        {
+            if (firstTwo >= 0)
+            {
+                found = MatchBucket(Bucket(length, 0, firstTwo), query, plate, records, destination, found);
+                found = MatchBucket(Bucket(length, 2, lastTwo), query, plate, records, destination, found);
+            }
+            found = MatchBucket(Bucket(length, 1, first), query, plate, records, destination, found);
+            found = MatchBucket(Bucket(length, 3, last), query, plate, records, destination, found);
+            found = MatchBucket(Bucket(length, 4, 0), query, plate, records, destination, found);
+        }
+        return found;
     }
+
+    private static int Bucket(int length, int kind, int key) => (((length * Kinds) + kind) * Keys) + key;
 
     private int MatchBucket(int bucket, in PlateQuery query, ReadOnlySpan<byte> plate, RecordStore records, Span<HotlistMatch> destination, int found)
     {
@@ -116,13 +126,15 @@ internal sealed class WildcardSet
 
     private static int BucketOf(ReadOnlySpan<byte> pattern)
     {
-        var first = Code(pattern[0]);
-        var last = Code(pattern[^1]);
-        if (pattern.Contains((byte)'*'))
-        {
-            return StarBase + (first * Codes) + last;
-        }
-        return ((pattern.Length - 1) * Codes * Codes) + (first * Codes) + last;
+        var length = pattern.Contains((byte)'*') ? 0 : pattern.Length;
+        var n = pattern.Length;
+        int p0 = Code(pattern[0]), p1 = n >= 2 ? Code(pattern[1]) : 0;
+        int s1 = Code(pattern[^1]), s0 = n >= 2 ? Code(pattern[^2]) : 0;
+        return p0 != 0 && p1 != 0 ? Bucket(length, 0, (p0 * Codes) + p1)
+            : p0 != 0 ? Bucket(length, 1, p0)
+            : s0 != 0 && s1 != 0 ? Bucket(length, 2, (s0 * Codes) + s1)
+            : s1 != 0 ? Bucket(length, 3, s1)
+            : Bucket(length, 4, 0);
     }
 
     /// <summary>1–36 for a plate character, 0 for a wildcard.</summary>
