@@ -8,7 +8,7 @@ public static class AnprTopics
     /// <summary>Camera reads of one country, Avro PlateRead, keyed by camera id.</summary>
     public static string Reads(string country) => $"{Prefix}.reads.{Cc(country)}";
 
-    /// <summary>A country's hotlist entries and batch manifests, keyed by entry id; replicated to partners.</summary>
+    /// <summary>A country's hotlist entries (keyed list/entry id) and signed batch manifests (keyed by list); time retention, not compacted; replicated to partners.</summary>
     public static string Hotlist(string country) => $"{Prefix}.hotlist.{Cc(country)}";
 
     /// <summary>Hit alerts for a country's control rooms, Avro Alert, keyed by control room.</summary>

@@ -5,6 +5,7 @@ using AnprExchange.Kafka;
 using AnprExchange.Matcher.Indexing;
 using AnprExchange.Matcher.Telemetry;
 using Confluent.Kafka;
+using Confluent.Kafka.Admin;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -146,26 +147,37 @@ public sealed partial class HotlistReplicationService(
     private Dictionary<TopicPartition, long> AssignAll(IConsumer<byte[]?, byte[]> consumer, string[] topics, Dictionary<TopicPartition, long> offsets, CancellationToken stoppingToken)
     {
         using var admin = new AdminClientBuilder(kafka.Value.CreateAdminConfig("anpr-matcher-metadata")).Build();
-        var ends = new Dictionary<TopicPartition, long>();
-        var assignment = new List<TopicPartitionOffset>();
+        var partitions = new List<TopicPartition>();
         foreach (var topic in topics)
         {
             var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(10));
-            foreach (var partition in metadata.Topics.SelectMany(t => t.Partitions))
+            partitions.AddRange(metadata.Topics.SelectMany(t => t.Partitions).Select(p => new TopicPartition(topic, p.PartitionId)));
+        }
+        // Two ListOffsets requests for every partition at once: asking partition by partition costs a round trip each.
+        var lows = ListOffsets(admin, partitions, OffsetSpec.Earliest(), stoppingToken);
+        var highs = ListOffsets(admin, partitions, OffsetSpec.Latest(), stoppingToken);
+        var ends = new Dictionary<TopicPartition, long>();
+        var assignment = new List<TopicPartitionOffset>(partitions.Count);
+        foreach (var tp in partitions)
+        {
+            var from = offsets.TryGetValue(tp, out var stored) ? new Offset(stored) : Offset.Beginning;
+            var readFrom = Math.Max(lows.GetValueOrDefault(tp), from == Offset.Beginning ? 0 : from.Value);
+            if (highs.GetValueOrDefault(tp) > readFrom)
             {
-                stoppingToken.ThrowIfCancellationRequested();
-                var tp = new TopicPartition(topic, partition.PartitionId);
-                var from = offsets.TryGetValue(tp, out var stored) ? new Offset(stored) : Offset.Beginning;
-                var watermarks = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10));
-                if (watermarks.High.Value > Math.Max(watermarks.Low.Value, from == Offset.Beginning ? 0 : from.Value))
-                {
-                    ends[tp] = watermarks.High.Value;
-                }
-                assignment.Add(new TopicPartitionOffset(tp, from));
+                ends[tp] = highs[tp];
             }
+            assignment.Add(new TopicPartitionOffset(tp, from));
         }
         consumer.Assign(assignment);
         return ends;
+    }
+
+    private static Dictionary<TopicPartition, long> ListOffsets(IAdminClient admin, List<TopicPartition> partitions, OffsetSpec spec, CancellationToken stoppingToken)
+    {
+        var request = partitions.Select(tp => new TopicPartitionOffsetSpec { TopicPartition = tp, OffsetSpec = spec });
+        var result = admin.ListOffsetsAsync(request, new ListOffsetsOptions { RequestTimeout = TimeSpan.FromSeconds(10) })
+            .WaitAsync(stoppingToken).GetAwaiter().GetResult();
+        return result.ResultInfos.ToDictionary(r => r.TopicPartitionOffsetError.TopicPartition, r => r.TopicPartitionOffsetError.Offset.Value);
     }
 
     /// <summary>Returns true when the index changed.</summary>
