@@ -4,6 +4,8 @@ using System.Text.Json;
 using AnprExchange.Contracts.Json;
 using AnprExchange.Contracts.Records;
 using AnprExchange.Core.Index;
+using AnprExchange.Matcher.Indexing;
+using AnprExchange.Matcher.Matching;
 using AnprExchange.Core.Plates;
 using AnprExchange.Hotlists.Csv;
 

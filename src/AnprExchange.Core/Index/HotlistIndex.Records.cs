@@ -37,11 +37,17 @@ public sealed partial class HotlistIndex
     /// Starts a fresh record store holding only live rows and rebuilds every shard over it, then publishes; readers
     /// keep using the generation they hold. Runs by itself when dead rows outnumber live ones (and exceed 100,000).
     /// </summary>
-    public void Compact()
+    public void Compact() => Compact(null);
+
+    /// <summary>
+    /// As <see cref="Compact()"/>, and also drops entries whose validity ended at or before <paramref name="expiredAt"/>:
+    /// they no longer match reads of that time anyway, so memory need not wait for a new push to remove them.
+    /// </summary>
+    public void Compact(DateTimeOffset? expiredAt)
     {
         lock (_writeGate)
         {
-            CompactLocked();
+            CompactLocked(expiredAt?.UtcTicks ?? long.MinValue);
         }
     }
 
@@ -68,7 +74,7 @@ public sealed partial class HotlistIndex
         };
     }
 
-    private void CompactLocked()
+    private void CompactLocked(long expiredAtTicks = long.MinValue)
     {
         var old = _records;
         var records = new RecordStore();
@@ -78,7 +84,7 @@ public sealed partial class HotlistIndex
         for (var id = 0; id < old.Count; id++)
         {
             ref var row = ref old[id];
-            if (row.Dead)
+            if (row.Dead || row.ValidUntilTicks <= expiredAtTicks)
             {
                 continue;
             }

@@ -13,7 +13,7 @@ namespace AnprExchange.Core.Index;
 /// readers. Readers take a <see cref="HotlistIndexView"/> (an immutable generation); the writer rebuilds only the
 /// shards a batch touches and publishes a new generation with one volatile write, so a reader never sees a torn
 /// entry and sees a batch whole or not at all. Deleted entries vanish from shards when those are rebuilt; dead cold
-/// rows are reclaimed by <see cref="Compact"/> (run automatically when they outnumber the live ones).
+/// rows are reclaimed by <see cref="Compact()"/> (run automatically when they outnumber the live ones).
 /// </summary>
 public sealed partial class HotlistIndex
 {

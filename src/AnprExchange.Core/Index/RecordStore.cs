@@ -3,7 +3,7 @@ namespace AnprExchange.Core.Index;
 /// <summary>
 /// Append-only rows in 64 Ki-row chunks of structs (no references inside), addressed by record id. One writer
 /// appends and marks rows dead; readers resolve ids of the generation they hold. Shards and the entry-id map refer to
-/// rows by id. <see cref="HotlistIndex.Compact"/> starts a fresh store when dead rows dominate.
+/// rows by id. <see cref="HotlistIndex.Compact()"/> starts a fresh store when dead rows dominate.
 /// </summary>
 internal sealed class RecordStore
 {

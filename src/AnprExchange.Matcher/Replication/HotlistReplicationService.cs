@@ -93,7 +93,7 @@ public sealed partial class HotlistReplicationService(
                     if (time.GetElapsedTime(lastCompaction) >= settings.CompactionInterval)
                     {
                         lastCompaction = time.GetTimestamp();
-                        index.Current.Compact();
+                        index.Current.Compact(expiredAt: time.GetUtcNow());
                     }
                 }
             }

@@ -211,6 +211,28 @@ public class HotlistIndexTests
     }
 
     [Fact]
+    public void ExpiredEntriesAreDroppedFromMemoryAtCompaction()
+    {
+        var now = new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
+        var index = HotlistIndex.Build([
+            Entry("gone", "AB1234") with { ValidUntil = now.AddHours(-1) },
+            Entry("open", "CD5678"),
+            Entry("later", "EF9012") with { ValidUntil = now.AddDays(1) },
+        ]);
+        Assert.Equal(3, index.Count);
+        Assert.Single(index.Match("AB1234", now.AddHours(-2))); // a read from before it expired still matched
+
+        index.Compact(expiredAt: now);
+
+        Assert.Empty(index.Match("AB1234", now.AddHours(-2)));
+
+        Assert.Equal(2, index.Count);
+        Assert.Equal(["later", "open"], index.GetEntries().Select(e => e.EntryId).Order().ToArray());
+        Assert.Single(index.Match("CD5678"));
+        Assert.Single(index.Match("EF9012"));
+    }
+
+    [Fact]
     public void MemoryIsReportedByPart()
     {
         var index = HotlistIndex.Build(Enumerable.Range(0, 10_000).Select(i => Entry($"e{i}", $"AB{i}")));
