@@ -1,5 +1,5 @@
-using AnprExchange.Contracts.Audit;
 using System.Collections.Concurrent;
+using AnprExchange.Contracts.Audit;
 using AnprExchange.Contracts.Records;
 using AnprExchange.ControlRoom.Acknowledgements;
 using AnprExchange.ControlRoom.Alerts;

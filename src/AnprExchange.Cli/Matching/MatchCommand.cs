@@ -4,10 +4,10 @@ using System.Text.Json;
 using AnprExchange.Contracts.Json;
 using AnprExchange.Contracts.Records;
 using AnprExchange.Core.Index;
-using AnprExchange.Matcher.Indexing;
-using AnprExchange.Matcher.Matching;
 using AnprExchange.Core.Plates;
 using AnprExchange.Hotlists.Csv;
+using AnprExchange.Matcher.Indexing;
+using AnprExchange.Matcher.Matching;
 
 namespace AnprExchange.Cli.Matching;
 

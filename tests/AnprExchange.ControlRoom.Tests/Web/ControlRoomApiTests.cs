@@ -1,7 +1,7 @@
-using AnprExchange.Contracts.Audit;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AnprExchange.Contracts.Audit;
 using AnprExchange.Contracts.Avro;
 using AnprExchange.Contracts.Records;
 using AnprExchange.Kafka;
