@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using AnprExchange.EdgeAgent.Hosting;
-using AnprExchange.Kafka;
 
 namespace AnprExchange.Cli.Verbs;
 
@@ -32,13 +31,7 @@ public static class AgentVerb
         command.SetAction(async (result, ct) =>
         {
             var servers = result.GetValue(bootstrap);
-            using var embedded = string.IsNullOrWhiteSpace(servers) ? EmbeddedKafkaCluster.Start() : null;
-            if (embedded is not null)
-            {
-                new EmbeddedClusterLayout([result.GetValue(country)!]).CreateTopics(embedded);
-                servers = embedded.BootstrapServers;
-                Console.Error.WriteLine($"no --bootstrap-servers: embedded cluster at {servers}");
-            }
+            using var embedded = EmbeddedFallback.StartIfNone(ref servers, result.GetValue(country)!);
             var settings = new Dictionary<string, string?>
             {
                 ["Kafka:BootstrapServers"] = servers,

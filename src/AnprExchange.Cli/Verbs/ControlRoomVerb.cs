@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using AnprExchange.ControlRoom.Hosting;
-using AnprExchange.Kafka;
 
 namespace AnprExchange.Cli.Verbs;
 
@@ -30,13 +29,7 @@ public static class ControlRoomVerb
         command.SetAction(async (result, ct) =>
         {
             var servers = result.GetValue(bootstrap);
-            using var embedded = string.IsNullOrWhiteSpace(servers) ? EmbeddedKafkaCluster.Start() : null;
-            if (embedded is not null)
-            {
-                new EmbeddedClusterLayout([result.GetValue(country)!]).CreateTopics(embedded);
-                servers = embedded.BootstrapServers;
-                Console.Error.WriteLine($"no --bootstrap-servers: embedded cluster at {servers}");
-            }
+            using var embedded = EmbeddedFallback.StartIfNone(ref servers, result.GetValue(country)!);
             var settings = new Dictionary<string, string?>
             {
                 ["Kafka:BootstrapServers"] = servers,
