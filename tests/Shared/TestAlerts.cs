@@ -1,10 +1,10 @@
 using AnprExchange.Contracts.Records;
 using AnprExchange.Core.Hotlists;
 
-namespace AnprExchange.ControlRoom.Tests;
+namespace AnprExchange.Testing;
 
 /// <summary>Alerts and matches for tests, with sensible defaults.</summary>
-internal static class TestAlerts
+public static class TestAlerts
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
 
