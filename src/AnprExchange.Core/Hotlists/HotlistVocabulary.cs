@@ -3,6 +3,11 @@ namespace AnprExchange.Core.Hotlists;
 /// <summary>The snake_case words of the external contracts (CSV, JSON) for the domain enums.</summary>
 public static class HotlistVocabulary
 {
+    // Enum.GetValues allocates a new array on every call; the parsers run per CSV row and per JSON alert.
+    private static readonly HotlistCategory[] Categories = Enum.GetValues<HotlistCategory>();
+    private static readonly HotlistAction[] Actions = Enum.GetValues<HotlistAction>();
+    private static readonly MatchKind[] MatchKinds = Enum.GetValues<MatchKind>();
+
     public static string ToWire(this HotlistCategory category) => category switch
     {
         HotlistCategory.StolenVehicle => "stolen_vehicle",
@@ -33,7 +38,7 @@ public static class HotlistVocabulary
 
     public static bool TryParseCategory(ReadOnlySpan<char> text, out HotlistCategory category)
     {
-        foreach (var candidate in Enum.GetValues<HotlistCategory>())
+        foreach (var candidate in Categories)
         {
             if (text.Equals(candidate.ToWire(), StringComparison.OrdinalIgnoreCase))
             {
@@ -47,7 +52,7 @@ public static class HotlistVocabulary
 
     public static bool TryParseAction(ReadOnlySpan<char> text, out HotlistAction action)
     {
-        foreach (var candidate in Enum.GetValues<HotlistAction>())
+        foreach (var candidate in Actions)
         {
             if (text.Equals(candidate.ToWire(), StringComparison.OrdinalIgnoreCase))
             {
@@ -61,7 +66,7 @@ public static class HotlistVocabulary
 
     public static bool TryParseMatchKind(ReadOnlySpan<char> text, out MatchKind kind)
     {
-        foreach (var candidate in Enum.GetValues<MatchKind>())
+        foreach (var candidate in MatchKinds)
         {
             if (text.Equals(candidate.ToWire(), StringComparison.OrdinalIgnoreCase))
             {

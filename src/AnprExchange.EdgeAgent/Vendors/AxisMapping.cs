@@ -14,15 +14,9 @@ public static class AxisMapping
 
     public static VendorMapping Map(ReadOnlySpan<byte> body)
     {
-        JsonDocument document;
-        try
+        if (!VendorMapping.TryParseJson(body, out var document, out var failure))
         {
-            var reader = new Utf8JsonReader(body);
-            document = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException e)
-        {
-            return VendorMapping.Fail(ReadRejection.MalformedJson, e.Message);
+            return failure;
         }
         using (document)
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using AnprExchange.EdgeAgent.Ingest;
 
 namespace AnprExchange.EdgeAgent.Vendors;
@@ -13,4 +15,22 @@ public sealed record VendorMapping(IReadOnlyList<byte[]> Reads, ReadRejection Re
     public static VendorMapping Fail(ReadRejection rejection, string detail) => new([], rejection, detail);
 
     public static VendorMapping Ignore(string why) => new([], Ignored: why);
+
+    /// <summary>Parses a vendor's JSON body; on malformed JSON <paramref name="failure"/> says why.</summary>
+    public static bool TryParseJson(ReadOnlySpan<byte> body, [NotNullWhen(true)] out JsonDocument? document, [NotNullWhen(false)] out VendorMapping? failure)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            document = JsonDocument.ParseValue(ref reader);
+            failure = null;
+            return true;
+        }
+        catch (JsonException e)
+        {
+            document = null;
+            failure = Fail(ReadRejection.MalformedJson, e.Message);
+            return false;
+        }
+    }
 }

@@ -1,9 +1,9 @@
 using AnprExchange.Contracts.Records;
-using AnprExchange.Core.Hotlists;
 using AnprExchange.Hotlists.Publishing;
 using AnprExchange.Hotlists.Signing;
 using AnprExchange.IntegrationTests.Clusters;
 using AnprExchange.Kafka;
+using static AnprExchange.IntegrationTests.Hotlists.StolenNl;
 
 namespace AnprExchange.IntegrationTests.Hotlists;
 
@@ -24,10 +24,10 @@ public sealed class HotlistOrderingTests : IDisposable
         await cluster.CreateTopicsAsync(EmbeddedClusterLayout.Benelux);
         var ct = TestContext.Current.CancellationToken;
         using var sink = new KafkaHotlistRecordSink(cluster.Options, "NL");
-        await HotlistPublisher.PublishAsync(Prepare(1, HotlistPushMode.Full, Upsert("a", "AA11AA"), Upsert("b", "BB11BB")), sink, ct);
+        await HotlistPublisher.PublishAsync(Prepare(_nl, 1, HotlistPushMode.Full, Upsert("a", "AA11AA"), Upsert("b", "BB11BB")), sink, ct);
         await using var matcher = await MatcherHarness.StartAsync(cluster.BootstrapServers, _trust);
-        var v2 = Prepare(2, HotlistPushMode.Delta, Delete("a"), Upsert("c", "CC11CC"));
-        var v3 = Prepare(3, HotlistPushMode.Delta, Upsert("c", "CC22CC"), Upsert("d", "DD11DD"));
+        var v2 = Prepare(_nl, 2, HotlistPushMode.Delta, Delete("a"), Upsert("c", "CC11CC"));
+        var v3 = Prepare(_nl, 3, HotlistPushMode.Delta, Upsert("c", "CC22CC"), Upsert("d", "DD11DD"));
 
         // v2's first entry and its manifest, then all of v3, and only then v2's missing entry (as when v2's entry sits
         // on a partition the matcher reads late): v3 is complete before v2.
@@ -64,23 +64,4 @@ public sealed class HotlistOrderingTests : IDisposable
         await sink.SendManifestAsync(HotlistRecordKeys.Manifest(manifest.List), manifest, TestContext.Current.CancellationToken);
         await sink.FlushAsync(TestContext.Current.CancellationToken);
     }
-
-    private HotlistBatch Prepare(long version, HotlistPushMode mode, params HotlistEntryRecord[] entries) =>
-        new HotlistPublisher(TimeProvider.System).Prepare(new HotlistPushRequest { Country = "NL", List = "stolen", Mode = mode, Version = version, Entries = entries }, _nl);
-
-    private static HotlistEntryRecord Upsert(string id, string plate) => new()
-    {
-        BatchId = "",
-        Sequence = 0,
-        Operation = HotlistEntryOperation.Upsert,
-        SourceCountry = "NL",
-        List = "stolen",
-        EntryId = id,
-        Plate = plate,
-        Category = HotlistCategory.StolenVehicle,
-        Action = HotlistAction.Stop,
-        Priority = 10,
-    };
-
-    private static HotlistEntryRecord Delete(string id) => Upsert(id, "") with { Operation = HotlistEntryOperation.Delete };
 }

@@ -1,10 +1,10 @@
 using AnprExchange.Contracts.Records;
-using AnprExchange.Core.Hotlists;
 using AnprExchange.Hotlists.Publishing;
 using AnprExchange.Hotlists.Signing;
 using AnprExchange.IntegrationTests.Clusters;
 using AnprExchange.Kafka;
 using AnprExchange.Matcher.Replication;
+using static AnprExchange.IntegrationTests.Hotlists.StolenNl;
 
 namespace AnprExchange.IntegrationTests.Hotlists;
 
@@ -161,9 +161,6 @@ public sealed class HotlistReplicationTests : IDisposable
             .ToDictionary(tp => tp, tp => consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value);
     }
 
-    private static HotlistBatch Prepare(HotlistSigningKey key, long version, HotlistPushMode mode, params HotlistEntryRecord[] entries) =>
-        new HotlistPublisher(TimeProvider.System).Prepare(new HotlistPushRequest { Country = "NL", List = "stolen", Mode = mode, Version = version, Entries = entries }, key);
-
     private static async Task SendAsync(TestKafkaCluster cluster, HotlistBatch batch)
     {
         using var sink = new KafkaHotlistRecordSink(cluster.Options, "NL");
@@ -172,20 +169,4 @@ public sealed class HotlistReplicationTests : IDisposable
 
     private static Task PushAsync(TestKafkaCluster cluster, HotlistSigningKey key, long version, HotlistPushMode mode, params HotlistEntryRecord[] entries) =>
         SendAsync(cluster, Prepare(key, version, mode, entries));
-
-    private static HotlistEntryRecord Upsert(string id, string plate) => new()
-    {
-        BatchId = "",
-        Sequence = 0,
-        Operation = HotlistEntryOperation.Upsert,
-        SourceCountry = "NL",
-        List = "stolen",
-        EntryId = id,
-        Plate = plate,
-        Category = HotlistCategory.StolenVehicle,
-        Action = HotlistAction.Stop,
-        Priority = 10,
-    };
-
-    private static HotlistEntryRecord Delete(string id) => Upsert(id, "") with { Operation = HotlistEntryOperation.Delete };
 }
