@@ -29,6 +29,7 @@ public static class MemoryReport
         Row("Cold rows (exact validity, text refs), allocated", memory.RecordBytes, entries);
         Row("Texts: entry ids, plates, references, remarks (UTF-8), allocated", memory.TextBytes, entries);
         Row("Entry-id map (writer only)", memory.EntryIdMapBytes, entries);
+        Row("Whole index, native memory (off the GC heap)", memory.OffHeapBytes, entries);
         Row("Whole index, managed heap after full GC", indexHeap, entries);
         Row("Dictionary<string, HotlistEntry> hotlist, managed heap", dictionaryHeap, entries);
         Console.WriteLine();
@@ -51,6 +52,9 @@ public static class MemoryReport
         var before = SettledHeap();
         var index = BuildIndex(entries);
         var heap = SettledHeap() - before;
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        Console.Error.WriteLine("generations (size after / fragmentation after): " + string.Join(", ",
+            info.GenerationInfo.ToArray().Select((g, i) => $"{i}: {g.SizeAfterBytes:N0} / {g.FragmentationAfterBytes:N0}")));
         var pauses = Pauses();
         var memory = index.MeasureMemory();
         GC.KeepAlive(index);

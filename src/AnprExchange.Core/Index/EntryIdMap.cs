@@ -5,9 +5,10 @@ namespace AnprExchange.Core.Index;
 
 /// <summary>
 /// Writer-only map from (list, entry id) to the live record id, for upserts and deletes by entry id. Open addressing
-/// over 12-byte slots {hash, record id} (no references); equality is checked against the record's stored id bytes.
+/// over 12-byte slots {hash, record id} in native memory (freed at once on rehash: no reader ever sees the map);
+/// equality is checked against the record's stored id bytes.
 /// </summary>
-internal sealed class EntryIdMap
+internal sealed unsafe class EntryIdMap : IDisposable
 {
     private const int Empty = -1;
     private const int Tombstone = -2;
@@ -19,15 +20,19 @@ internal sealed class EntryIdMap
         public int RecordId;
     }
 
-    private Slot[] _slots;
+    private OffHeapBlock _block;
+    private Slot* _slots;
+    private int _capacity;
     private int _used;
 
     public EntryIdMap(int capacity = 16)
     {
-        _slots = NewSlots(Math.Max(16, capacity * 3 / 2));
+        _block = NewSlots(Math.Max(16, capacity * 3 / 2), out _slots, out _capacity);
     }
 
-    public long AllocatedBytes => (long)_slots.Length * Marshal.SizeOf<Slot>();
+    public long AllocatedBytes => _block.Length;
+
+    public void Dispose() => _block.Dispose();
 
     public static ulong Hash(ushort listId, ReadOnlySpan<byte> entryId) => IndexHash.Bytes(entryId, 0x5151_0000UL + listId) | 1;
 
@@ -55,7 +60,7 @@ internal sealed class EntryIdMap
 
     public void EnsureCapacity(int count)
     {
-        if ((long)count * 10 > (long)_slots.Length * 7)
+        if ((long)count * 10 > (long)_capacity * 7)
         {
             Rehash(Math.Max(16, (int)Math.Min(int.MaxValue / 2, (long)count * 3 / 2 + 16)));
         }
@@ -63,7 +68,7 @@ internal sealed class EntryIdMap
 
     public int Find(ulong hash, ushort listId, ReadOnlySpan<byte> buffer, RecordStore records)
     {
-        var i = IndexHash.Slot(hash, (uint)_slots.Length);
+        var i = IndexHash.Slot(hash, (uint)_capacity);
         while (true)
         {
             var slot = _slots[i];
@@ -79,7 +84,7 @@ internal sealed class EntryIdMap
                     return slot.RecordId;
                 }
             }
-            i = i + 1 == _slots.Length ? 0 : i + 1;
+            i = i + 1 == _capacity ? 0 : i + 1;
         }
     }
 
@@ -89,7 +94,7 @@ internal sealed class EntryIdMap
     /// </summary>
     public int FindSlot(ulong hash, ushort listId, ReadOnlySpan<byte> entryId, RecordStore records, out int recordId)
     {
-        var i = IndexHash.Slot(hash, (uint)_slots.Length);
+        var i = IndexHash.Slot(hash, (uint)_capacity);
         while (true)
         {
             var slot = _slots[i];
@@ -107,14 +112,14 @@ internal sealed class EntryIdMap
                     return (int)i;
                 }
             }
-            i = i + 1 == _slots.Length ? 0 : i + 1;
+            i = i + 1 == _capacity ? 0 : i + 1;
         }
     }
 
     /// <summary>Makes room for one more entry, so the slot <see cref="FindSlot"/> returns stays valid.</summary>
     public void ReserveOne()
     {
-        if ((_used + 1) * 10 > _slots.Length * 7)
+        if ((_used + 1) * 10 > _capacity * 7)
         {
             Rehash(Math.Max(16, CountLive() * 2 + 16));
         }
@@ -137,14 +142,14 @@ internal sealed class EntryIdMap
 
     public void Add(ulong hash, int recordId)
     {
-        if ((_used + 1) * 10 > _slots.Length * 7)
+        if ((_used + 1) * 10 > _capacity * 7)
         {
             Rehash(Math.Max(16, CountLive() * 2 + 16));
         }
-        var i = IndexHash.Slot(hash, (uint)_slots.Length);
+        var i = IndexHash.Slot(hash, (uint)_capacity);
         while (_slots[i].RecordId >= 0)
         {
-            i = i + 1 == _slots.Length ? 0 : i + 1;
+            i = i + 1 == _capacity ? 0 : i + 1;
         }
         if (_slots[i].RecordId == Empty)
         {
@@ -155,7 +160,7 @@ internal sealed class EntryIdMap
 
     public void Remove(ulong hash, int recordId)
     {
-        var i = IndexHash.Slot(hash, (uint)_slots.Length);
+        var i = IndexHash.Slot(hash, (uint)_capacity);
         while (_slots[i].RecordId != Empty)
         {
             if (_slots[i].RecordId == recordId)
@@ -163,44 +168,50 @@ internal sealed class EntryIdMap
                 _slots[i].RecordId = Tombstone;
                 return;
             }
-            i = i + 1 == _slots.Length ? 0 : i + 1;
+            i = i + 1 == _capacity ? 0 : i + 1;
         }
     }
 
     private int CountLive()
     {
         var live = 0;
-        foreach (var slot in _slots)
+        for (var i = 0; i < _capacity; i++)
         {
-            live += slot.RecordId >= 0 ? 1 : 0;
+            live += _slots[i].RecordId >= 0 ? 1 : 0;
         }
         return live;
     }
 
     private void Rehash(int capacity)
     {
+        var oldBlock = _block;
         var old = _slots;
-        _slots = NewSlots(capacity);
+        var oldCapacity = _capacity;
+        _block = NewSlots(capacity, out _slots, out _capacity);
         _used = 0;
-        foreach (var slot in old)
+        for (var k = 0; k < oldCapacity; k++)
         {
+            var slot = old[k];
             if (slot.RecordId >= 0)
             {
-                var i = IndexHash.Slot(slot.Hash, (uint)_slots.Length);
+                var i = IndexHash.Slot(slot.Hash, (uint)_capacity);
                 while (_slots[i].RecordId != Empty)
                 {
-                    i = i + 1 == _slots.Length ? 0 : i + 1;
+                    i = i + 1 == _capacity ? 0 : i + 1;
                 }
                 _slots[i] = slot;
                 _used++;
             }
         }
+        oldBlock.Dispose();
     }
 
-    private static Slot[] NewSlots(int capacity)
+    private static OffHeapBlock NewSlots(int capacity, out Slot* slots, out int slotCount)
     {
-        var slots = new Slot[capacity];
-        slots.AsSpan().Fill(new Slot { RecordId = Empty });
-        return slots;
+        var block = new OffHeapBlock((long)capacity * sizeof(Slot));
+        slots = (Slot*)block.Pointer;
+        slotCount = capacity;
+        new Span<Slot>(slots, capacity).Fill(new Slot { RecordId = Empty });
+        return block;
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class HotlistIndex
     {
         ArgumentNullException.ThrowIfNull(entries);
         var index = new HotlistIndex(shardBits);
-        index.Apply(entries.Select(HotlistChange.Upsert).ToArray());
+        index.Apply(ToUpserts(entries));
         return index;
     }
 
@@ -58,7 +58,7 @@ public sealed partial class HotlistIndex
     public void ReplaceList(HotlistId hotlist, IEnumerable<HotlistEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var changes = entries.Select(HotlistChange.Upsert).ToArray();
+        var changes = ToUpserts(entries);
         foreach (var change in changes)
         {
             if (change.Hotlist != hotlist)
@@ -89,6 +89,20 @@ public sealed partial class HotlistIndex
             }
             Publish(pending);
         }
+    }
+
+    /// <summary>
+    /// The entries as upserts. Not LINQ's ToArray: over an enumerable of unknown size it builds in ArrayPool segments,
+    /// and the pool then keeps hundreds of MB of arrays with references that every later full GC scans.
+    /// </summary>
+    private static Span<HotlistChange> ToUpserts(IEnumerable<HotlistEntry> entries)
+    {
+        var changes = new List<HotlistChange>(entries.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        foreach (var entry in entries)
+        {
+            changes.Add(HotlistChange.Upsert(entry));
+        }
+        return CollectionsMarshal.AsSpan(changes);
     }
 
     public void RemoveList(HotlistId hotlist) => ReplaceList(hotlist, []);
@@ -301,10 +315,11 @@ public sealed partial class HotlistIndex
     {
         var old = basis ?? _current;
         var shards = old.Shards;
+        int[] rebuilt = [];
         if (pending.Touched.Count > 0)
         {
             shards = (IndexShard[])shards.Clone();
-            var rebuilt = pending.Touched.ToArray();
+            rebuilt = pending.Touched.ToArray();
             if (rebuilt.Length >= 64)
             {
                 Parallel.ForEach(rebuilt, s => shards[s] = RebuildShard(old.Shards[s], pending, s));
@@ -322,6 +337,10 @@ public sealed partial class HotlistIndex
         var lists = old.Lists.Length == _lists.Count ? old.Lists : [.. _lists];
         var generation = new IndexGeneration(shards, ShardShift, wildcards, _tolerances, lists, _records, old.Version + 1, _records.LiveCount);
         Volatile.Write(ref _current, generation);
+        foreach (var s in rebuilt)
+        {
+            old.Shards[s].Retire();
+        }
         if (_records.DeadCount > 100_000 && _records.DeadCount > _records.LiveCount)
         {
             CompactLocked();

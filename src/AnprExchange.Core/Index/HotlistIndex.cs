@@ -3,9 +3,10 @@ using AnprExchange.Core.Hotlists;
 namespace AnprExchange.Core.Index;
 
 // Memory layout (per entry, 10M entries, 4096 shards): skeleton slot 8 B + group start 4 B at load ≤ 0.8 (15 B),
-// HotEntry attributes 16 B, record id 4 B: 35 B, all in pinned arrays without references, so a full GC walks ~20k
-// arrays, not 10M objects, and never copies them. A probe reads a 16-byte inline shard head (L2) then one slot line.
-// Cold: an 88-byte RecordRow per entry version, UTF-8 texts in 1 MiB chunks; wildcard patterns in WildcardSet.
+// HotEntry attributes 16 B, record id 4 B: 35 B, in one native block per shard (OffHeapBlock), so a full GC sees
+// ~5k small owner objects, not gigabytes. A probe reads a 16-byte inline shard head (L2) then one slot line.
+// Cold, also native: an 88-byte RecordRow per entry version in 64 Ki-row chunks, UTF-8 texts in 1 MiB chunks, the
+// writer's entry-id map. Wildcard patterns (few) stay managed in WildcardSet.
 
 /// <summary>
 /// The compact hotlist index: every list's entries (plates and wildcard patterns) keyed by the plate's OCR skeleton,
@@ -60,12 +61,13 @@ public sealed partial class HotlistIndex
         lock (_writeGate)
         {
             var generation = _current;
-            long table = 0, attributes = 0, ids = 0;
+            long table = 0, attributes = 0, ids = 0, shardBlocks = 0;
             foreach (var shard in generation.Shards.Distinct())
             {
                 table += shard.SlotCount * 12L;
                 attributes += shard.EntryCount * 16L;
                 ids += shard.EntryCount * 4L;
+                shardBlocks += shard.Bytes;
             }
             return new HotlistIndexMemory
             {
@@ -77,6 +79,7 @@ public sealed partial class HotlistIndex
                 TextBytes = _records.Text.AllocatedBytes,
                 EntryIdMapBytes = _entryIds.AllocatedBytes,
                 WildcardBytes = generation.Wildcards.AllocatedBytes,
+                OffHeapBytes = shardBlocks + _records.AllocatedBytes + _records.Text.AllocatedBytes + _entryIds.AllocatedBytes,
             };
         }
     }

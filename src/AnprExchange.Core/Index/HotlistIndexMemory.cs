@@ -25,6 +25,9 @@ public sealed record HotlistIndexMemory
 
     public required long WildcardBytes { get; init; }
 
+    /// <summary>Native memory the index holds outside the GC heap: shard blocks, rows, texts and the entry-id map.</summary>
+    public required long OffHeapBytes { get; init; }
+
     public double HotBytesPerEntry => Entries == 0 ? 0 : (TableBytes + AttributeBytes) / (double)Entries;
     public double HotBytesWithRecordIdsPerEntry => Entries == 0 ? 0 : (TableBytes + AttributeBytes + RecordIdBytes) / (double)Entries;
     public double ColdBytesPerEntry => Entries == 0 ? 0 : (RecordBytes + TextBytes + EntryIdMapBytes) / (double)Entries;

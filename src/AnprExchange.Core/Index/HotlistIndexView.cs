@@ -45,17 +45,26 @@ public readonly struct HotlistIndexView
     public string GetEntryId(in HotlistMatch match)
     {
         var records = _generation.Records;
-        return records.Text.GetString(records[match.RecordId].EntryId) ?? "";
+        var entryId = records.Text.GetString(records[match.RecordId].EntryId) ?? "";
+        GC.KeepAlive(_generation); // rows and texts are native memory owned through the generation
+        return entryId;
     }
 
     public string? GetReference(in HotlistMatch match)
     {
         var records = _generation.Records;
-        return records.Text.GetString(records[match.RecordId].Reference);
+        var reference = records.Text.GetString(records[match.RecordId].Reference);
+        GC.KeepAlive(_generation);
+        return reference;
     }
 
     /// <summary>The whole entry behind a match (allocates; cold path).</summary>
-    public HotlistEntry GetEntry(in HotlistMatch match) => HotlistIndex.ToEntry(_generation.Records, _generation.Lists, match.RecordId);
+    public HotlistEntry GetEntry(in HotlistMatch match)
+    {
+        var entry = HotlistIndex.ToEntry(_generation.Records, _generation.Lists, match.RecordId);
+        GC.KeepAlive(_generation);
+        return entry;
+    }
 
     /// <summary>OCR substitutions tolerated for the list (0–2).</summary>
     public int GetOcrTolerance(in HotlistMatch match) => _generation.Tolerances[match.ListId];

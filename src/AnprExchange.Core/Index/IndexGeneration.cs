@@ -46,6 +46,7 @@ internal sealed class IndexGeneration
         var found = MatchPlate(query, IndexHash.Mix(query.Key.Skeleton), destination);
         found = Wildcards.Match(query, Records, destination, found);
         SortByPriority(destination[..Math.Min(found, destination.Length)]);
+        GC.KeepAlive(this); // the shards' native memory lives as long as this generation
         return found;
     }
 
@@ -65,7 +66,7 @@ internal sealed class IndexGeneration
                 hashes[j] = hash;
                 if (Sse.IsSupported)
                 {
-                    Sse.Prefetch0(Unsafe.AsPointer(ref heads[(int)(hash >> ShardShift)].FirstSlot(hash)));
+                    Sse.Prefetch0(heads[(int)(hash >> ShardShift)].FirstSlot(hash));
                 }
             }
 
@@ -79,6 +80,7 @@ internal sealed class IndexGeneration
                 found = Wildcards.Match(query, Records, room, found);
                 if (found > room.Length)
                 {
+                    GC.KeepAlive(this);
                     return start + j;
                 }
                 SortByPriority(room[..found]);
@@ -86,6 +88,7 @@ internal sealed class IndexGeneration
                 written += found;
             }
         }
+        GC.KeepAlive(this); // the shards' native memory lives as long as this generation
         return queries.Length;
     }
 

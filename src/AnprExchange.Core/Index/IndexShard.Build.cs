@@ -2,12 +2,12 @@ using System.Buffers;
 
 namespace AnprExchange.Core.Index;
 
-internal sealed partial class IndexShard
+internal sealed unsafe partial class IndexShard
 {
     /// <summary>Adds this shard's entries whose records are still live (for a rebuild).</summary>
     public void AddLiveItems(List<ShardItem> items, RecordStore records)
     {
-        for (var i = 0; i < _slots.Length; i++)
+        for (var i = 0; i < SlotCount; i++)
         {
             if (_slots[i] == 0)
             {
@@ -36,9 +36,9 @@ internal sealed partial class IndexShard
             return Empty;
         }
         var capacity = count + (count / 4) + 1; // load ≤ 0.8
-        // On the pinned object heap: a compacting full GC never copies the index (and prefetch addresses stay valid).
-        var slots = GC.AllocateArray<ulong>(capacity, pinned: true);
-        var starts = GC.AllocateArray<int>(capacity, pinned: true);
+        var shard = Allocate(capacity, count);
+        var slots = shard._slots;
+        var starts = shard._starts;
         var slotOf = ArrayPool<int>.Shared.Rent(count);
         try
         {
@@ -63,8 +63,8 @@ internal sealed partial class IndexShard
                 next += starts[i];
                 starts[i] = next;
             }
-            var entries = GC.AllocateUninitializedArray<HotEntry>(count, pinned: true);
-            var ids = GC.AllocateUninitializedArray<int>(count, pinned: true);
+            var entries = shard._entries;
+            var ids = shard._recordIds;
             for (var k = count - 1; k >= 0; k--)
             {
                 var position = --starts[slotOf[k]];
@@ -82,7 +82,7 @@ internal sealed partial class IndexShard
                     end = starts[i];
                 }
             }
-            return new IndexShard(slots, starts, entries, ids);
+            return shard;
         }
         finally
         {

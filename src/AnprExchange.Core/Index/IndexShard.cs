@@ -7,30 +7,46 @@ namespace AnprExchange.Core.Index;
 /// One immutable shard of the plate table: linear-probing open addressing over skeletons (8-byte slots, 0 = empty,
 /// load ≤ 0.8, slot = fastrange of the hash's low 32 bits), with per slot the start of its entry group (4 bytes,
 /// read on a hit), the group's <see cref="HotEntry"/> attributes (16 bytes each, the last one flagged) and, beside
-/// them, record ids (4 bytes, read on a match). The writer never mutates a published shard: it builds a new one.
+/// them, record ids (4 bytes, read on a match). All four live in one <see cref="OffHeapBlock"/>:
+/// [slots | attributes | starts | record ids], each part 64-byte aligned. The writer never mutates a published
+/// shard: it builds a new one and retires the old.
 /// </summary>
-internal sealed partial class IndexShard
+internal sealed unsafe partial class IndexShard
 {
-    public static readonly IndexShard Empty = new([0UL], [0], [], []);
+    public static readonly IndexShard Empty = Allocate(1, 0);
 
-    private readonly ulong[] _slots;
-    private readonly int[] _starts;
-    private readonly HotEntry[] _entries;
-    private readonly int[] _recordIds;
+    private readonly OffHeapBlock _block;
+    private readonly ulong* _slots;
+    private readonly HotEntry* _entries;
+    private readonly int* _starts;
+    private readonly int* _recordIds;
 
-    private IndexShard(ulong[] slots, int[] starts, HotEntry[] entries, int[] recordIds)
+    private IndexShard(OffHeapBlock block, int slotCount, int entryCount)
     {
-        _slots = slots;
-        _starts = starts;
-        _entries = entries;
-        _recordIds = recordIds;
+        _block = block;
+        SlotCount = slotCount;
+        EntryCount = entryCount;
+        var at = block.Pointer;
+        _slots = (ulong*)at;
+        _entries = (HotEntry*)(at += Align((long)slotCount * sizeof(ulong)));
+        _starts = (int*)(at += Align((long)entryCount * sizeof(HotEntry)));
+        _recordIds = (int*)(at + Align((long)slotCount * sizeof(int)));
     }
 
-    public ReadOnlySpan<int> RecordIds => _recordIds;
-    public int SlotCount => _slots.Length;
-    public int EntryCount => _entries.Length;
+    public int SlotCount { get; }
+    public int EntryCount { get; }
+    public long Bytes => _block.Length;
 
-    public ShardHead Head => new(_slots);
+    public ShardHead Head => new(_slots, (uint)SlotCount);
+
+    /// <summary>The writer dropped this shard; its memory goes when the last generation holding it does.</summary>
+    public void Retire()
+    {
+        if (this != Empty)
+        {
+            _block.Retire();
+        }
+    }
 
     /// <summary>Adds the entries of the skeleton group in <paramref name="slot"/> that match the read; returns the new number found.</summary>
     public int Collect(int slot, in PlateQuery query, byte[] tolerances, RecordStore records, Span<HotlistMatch> destination, int found)
@@ -55,4 +71,14 @@ internal sealed partial class IndexShard
             }
         }
     }
+
+    /// <summary>A zeroed shard block for <paramref name="slotCount"/> slots and <paramref name="entryCount"/> entries.</summary>
+    private static IndexShard Allocate(int slotCount, int entryCount)
+    {
+        var bytes = Align((long)slotCount * sizeof(ulong)) + Align((long)entryCount * sizeof(HotEntry))
+            + Align((long)slotCount * sizeof(int)) + Align((long)entryCount * sizeof(int));
+        return new IndexShard(new OffHeapBlock(bytes).Zeroed(), slotCount, entryCount);
+    }
+
+    private static long Align(long bytes) => (bytes + 63) & ~63L;
 }

@@ -1,47 +1,54 @@
 namespace AnprExchange.Core.Index;
 
 /// <summary>
-/// Append-only rows in 64 Ki-row chunks of structs (no references inside), addressed by record id. One writer
-/// appends and marks rows dead; readers resolve ids of the generation they hold. Shards and the entry-id map refer to
-/// rows by id. <see cref="HotlistIndex.Compact()"/> starts a fresh store when dead rows dominate.
+/// Append-only rows in 64 Ki-row chunks of native memory (<see cref="OffHeapBlock"/>), addressed by record id. One
+/// writer appends and marks rows dead; readers resolve ids of the generation they hold. Shards and the entry-id map
+/// refer to rows by id. <see cref="HotlistIndex.Compact()"/> starts a fresh store when dead rows dominate and retires
+/// this one.
 /// </summary>
-internal sealed class RecordStore
+internal sealed unsafe class RecordStore
 {
     private const int ChunkBits = 16;
     private const int ChunkSize = 1 << ChunkBits;
 
-    private RecordRow[][] _chunks = [];
+    private OffHeapBlock[] _chunks = [];
+    private int _chunkCount;
     private int _count;
 
     public TextStore Text { get; } = new();
     public int Count => _count;
     public int DeadCount { get; private set; }
     public int LiveCount => _count - DeadCount;
-    public long AllocatedBytes => (long)_chunks.Count(c => c is not null) * ChunkSize * System.Runtime.CompilerServices.Unsafe.SizeOf<RecordRow>();
+    public long AllocatedBytes => (long)_chunkCount * ChunkSize * sizeof(RecordRow);
 
     public ref RecordRow this[int id]
     {
         get
         {
             var chunks = Volatile.Read(ref _chunks);
-            return ref chunks[id >> ChunkBits][id & (ChunkSize - 1)];
+            if ((uint)id >= (uint)Volatile.Read(ref _count))
+            {
+                ThrowUnknown(id);
+            }
+            return ref ((RecordRow*)chunks[id >> ChunkBits].Pointer)[id & (ChunkSize - 1)];
         }
     }
 
     public int Add(in RecordRow row)
     {
         var chunk = _count >> ChunkBits;
-        if (chunk == _chunks.Length || _chunks[chunk] is null)
+        if (chunk == _chunkCount)
         {
             if (chunk == _chunks.Length)
             {
-                var grown = new RecordRow[Math.Max(4, _chunks.Length * 2)][];
+                var grown = new OffHeapBlock[Math.Max(4, _chunks.Length * 2)];
                 Array.Copy(_chunks, grown, _chunks.Length);
                 Volatile.Write(ref _chunks, grown);
             }
-            _chunks[chunk] = new RecordRow[ChunkSize];
+            _chunks[chunk] = new OffHeapBlock((long)ChunkSize * sizeof(RecordRow));
+            _chunkCount++;
         }
-        _chunks[chunk][_count & (ChunkSize - 1)] = row;
+        ((RecordRow*)_chunks[chunk].Pointer)[_count & (ChunkSize - 1)] = row;
         return _count++;
     }
 
@@ -54,4 +61,16 @@ internal sealed class RecordStore
             DeadCount++;
         }
     }
+
+    /// <summary>The writer replaced this store (compaction): its memory goes when the last generation holding it does.</summary>
+    public void Retire()
+    {
+        for (var i = 0; i < _chunkCount; i++)
+        {
+            _chunks[i].Retire();
+        }
+        Text.Retire();
+    }
+
+    private static void ThrowUnknown(int id) => throw new ArgumentOutOfRangeException(nameof(id), id, "no such record");
 }

@@ -3,16 +3,16 @@ using System.Text;
 namespace AnprExchange.Core.Index;
 
 /// <summary>
-/// Append-only UTF-8 text (entry ids, plates as given, references, remarks) in 1 MiB byte chunks: no object per
-/// text, so a full GC sees a few hundred arrays instead of millions of strings. One writer appends; readers read
-/// texts published before the generation they hold.
+/// Append-only UTF-8 text (entry ids, plates as given, references, remarks) in 1 MiB chunks of native memory: no
+/// object per text and nothing the GC scans. One writer appends; readers read texts published before the generation
+/// they hold.
 /// </summary>
-internal sealed class TextStore
+internal sealed unsafe class TextStore
 {
     private const int ChunkBits = 20;
     private const int ChunkSize = 1 << ChunkBits;
 
-    private byte[][] _chunks = [new byte[ChunkSize]];
+    private OffHeapBlock[] _chunks = [new OffHeapBlock(ChunkSize)];
     private int _chunkCount = 1;
     private int _used;
 
@@ -34,11 +34,8 @@ internal sealed class TextStore
         {
             AddChunk();
         }
-        var chunk = _chunks[_chunkCount - 1];
-        Encoding.UTF8.GetBytes(text, chunk.AsSpan(_used, length));
-        var position = ((long)(_chunkCount - 1) << ChunkBits) | (uint)_used;
-        _used += length;
-        return TextRef.Create(position, length);
+        Encoding.UTF8.GetBytes(text, Tail(length));
+        return Appended(length);
     }
 
     public TextRef Append(ReadOnlySpan<byte> utf8, bool isNull)
@@ -51,10 +48,8 @@ internal sealed class TextStore
         {
             AddChunk();
         }
-        utf8.CopyTo(_chunks[_chunkCount - 1].AsSpan(_used));
-        var position = ((long)(_chunkCount - 1) << ChunkBits) | (uint)_used;
-        _used += utf8.Length;
-        return TextRef.Create(position, utf8.Length);
+        utf8.CopyTo(Tail(utf8.Length));
+        return Appended(utf8.Length);
     }
 
     public ReadOnlySpan<byte> Get(TextRef text)
@@ -65,20 +60,46 @@ internal sealed class TextStore
         }
         var chunks = Volatile.Read(ref _chunks);
         var position = text.Position;
-        return chunks[(int)(position >> ChunkBits)].AsSpan((int)(position & (ChunkSize - 1)), text.Length);
+        return new ReadOnlySpan<byte>(chunks[(int)(position >> ChunkBits)].Pointer + (position & (ChunkSize - 1)), text.Length);
     }
 
-    public string? GetString(TextRef text) => text.IsNull ? null : Encoding.UTF8.GetString(Get(text));
+    public string? GetString(TextRef text)
+    {
+        if (text.IsNull)
+        {
+            return null;
+        }
+        var value = Encoding.UTF8.GetString(Get(text));
+        GC.KeepAlive(this); // the chunk's native memory lives as long as this store
+        return value;
+    }
+
+    public void Retire()
+    {
+        for (var i = 0; i < _chunkCount; i++)
+        {
+            _chunks[i].Retire();
+        }
+    }
+
+    private Span<byte> Tail(int length) => new(_chunks[_chunkCount - 1].Pointer + _used, length);
+
+    private TextRef Appended(int length)
+    {
+        var position = ((long)(_chunkCount - 1) << ChunkBits) | (uint)_used;
+        _used += length;
+        return TextRef.Create(position, length);
+    }
 
     private void AddChunk()
     {
         if (_chunkCount == _chunks.Length)
         {
-            var grown = new byte[_chunks.Length * 2][];
+            var grown = new OffHeapBlock[_chunks.Length * 2];
             Array.Copy(_chunks, grown, _chunkCount);
             Volatile.Write(ref _chunks, grown);
         }
-        _chunks[_chunkCount++] = new byte[ChunkSize];
+        _chunks[_chunkCount++] = new OffHeapBlock(ChunkSize);
         _used = 0;
     }
 }

@@ -1,0 +1,77 @@
+using System.Runtime.InteropServices;
+
+namespace AnprExchange.Core.Index;
+
+/// <summary>
+/// A block of native memory (64-byte aligned) holding the index's tables, rows and texts outside the GC heap, so a full
+/// GC neither marks, sweeps nor copies gigabytes of hotlist: the heap keeps only the small objects that own blocks.
+/// Lifetime follows the owner object: the finalizer frees the block once no generation refers to it (readers keep
+/// their generation alive to the end of a lookup with <see cref="GC.KeepAlive"/>), <see cref="Dispose"/> frees a
+/// writer-only block at once. Live data adds no GC pressure; a block the writer has dropped (<see cref="Retire"/>)
+/// does, so garbage generations still prompt the collection that frees them.
+/// </summary>
+internal sealed unsafe class OffHeapBlock : IDisposable
+{
+    private static long s_allocatedBytes;
+
+    private byte* _pointer;
+    private int _retired;
+
+    public OffHeapBlock(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        Length = Math.Max(bytes, 1);
+        _pointer = (byte*)NativeMemory.AlignedAlloc((nuint)Length, 64);
+        Interlocked.Add(ref s_allocatedBytes, Length);
+    }
+
+    /// <summary>Native bytes held by all blocks of the process not yet freed (live and awaiting finalization).</summary>
+    public static long AllocatedBytes => Interlocked.Read(ref s_allocatedBytes);
+
+    public long Length { get; }
+
+    public byte* Pointer => _pointer;
+
+    /// <summary>Zeroes the whole block (fresh blocks hold whatever the allocator left).</summary>
+    public OffHeapBlock Zeroed()
+    {
+        NativeMemory.Clear(_pointer, (nuint)Length);
+        return this;
+    }
+
+    /// <summary>
+    /// The writer no longer refers to this block; readers may still hold a generation that does. Reports the bytes as
+    /// memory pressure until the finalizer frees them.
+    /// </summary>
+    public void Retire()
+    {
+        if (Interlocked.Exchange(ref _retired, 1) == 0)
+        {
+            GC.AddMemoryPressure(Length);
+        }
+    }
+
+    public void Dispose()
+    {
+        Free();
+        GC.SuppressFinalize(this);
+    }
+
+    ~OffHeapBlock() => Free();
+
+    private void Free()
+    {
+        var pointer = _pointer;
+        if (pointer is null)
+        {
+            return;
+        }
+        _pointer = null;
+        NativeMemory.AlignedFree(pointer);
+        Interlocked.Add(ref s_allocatedBytes, -Length);
+        if (Volatile.Read(ref _retired) == 1)
+        {
+            GC.RemoveMemoryPressure(Length);
+        }
+    }
+}
