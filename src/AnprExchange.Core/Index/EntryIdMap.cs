@@ -94,6 +94,14 @@ internal sealed unsafe class EntryIdMap : IDisposable
     /// </summary>
     public int FindSlot(ulong hash, ushort listId, ReadOnlySpan<byte> entryId, RecordStore records, out int recordId)
     {
+        var stored = new StoredEntry(listId, entryId, records);
+        return FindSlot(hash, ref stored, out recordId);
+    }
+
+    /// <summary>As above, with the equality of a same-hash record decided by <paramref name="entry"/>.</summary>
+    public int FindSlot<TEntry>(ulong hash, ref TEntry entry, out int recordId)
+        where TEntry : struct, IEntryIdentity, allows ref struct
+    {
         var i = IndexHash.Slot(hash, (uint)_capacity);
         while (true)
         {
@@ -103,16 +111,39 @@ internal sealed unsafe class EntryIdMap : IDisposable
                 recordId = -1;
                 return (int)i;
             }
-            if (slot.Hash == hash && slot.RecordId >= 0)
+            if (slot.Hash == hash && slot.RecordId >= 0 && entry.IsRecordOf(slot.RecordId))
             {
-                ref var row = ref records[slot.RecordId];
-                if (row.Hot.ListId == listId && records.Text.Get(row.EntryId).SequenceEqual(entryId))
-                {
-                    recordId = slot.RecordId;
-                    return (int)i;
-                }
+                recordId = slot.RecordId;
+                return (int)i;
             }
             i = i + 1 == _capacity ? 0 : i + 1;
+        }
+    }
+
+    /// <summary>Starts loading the first slot <paramref name="hash"/> probes (bulk applies run ahead of their probes).</summary>
+    public void Prefetch(ulong hash)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(_slots + IndexHash.Slot(hash, (uint)_capacity));
+        }
+    }
+
+    /// <summary>Decides whether a record with the same hash is the entry being probed for.</summary>
+    public interface IEntryIdentity
+    {
+        bool IsRecordOf(int recordId);
+    }
+
+    /// <summary>Identity against the record store: same list, same stored entry-id bytes.</summary>
+    private readonly ref struct StoredEntry(ushort listId, ReadOnlySpan<byte> entryId, RecordStore records) : IEntryIdentity
+    {
+        private readonly ReadOnlySpan<byte> _entryId = entryId;
+
+        public bool IsRecordOf(int recordId)
+        {
+            ref var row = ref records[recordId];
+            return row.Hot.ListId == listId && records.Text.Get(row.EntryId).SequenceEqual(_entryId);
         }
     }
 

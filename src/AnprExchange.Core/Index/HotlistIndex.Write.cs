@@ -11,7 +11,15 @@ public sealed partial class HotlistIndex
     {
         ArgumentNullException.ThrowIfNull(entries);
         var index = new HotlistIndex(shardBits);
-        index.Apply(ToUpserts(entries));
+        var all = ToArray(entries);
+        if (all.Length >= BulkThreshold)
+        {
+            index.ApplyBulk(new UpsertList(all));
+        }
+        else
+        {
+            index.Apply(ToUpserts(all));
+        }
         return index;
     }
 
@@ -38,6 +46,11 @@ public sealed partial class HotlistIndex
     /// </summary>
     public void Apply(ReadOnlySpan<HotlistChange> changes)
     {
+        if (changes.Length >= BulkThreshold)
+        {
+            ApplyBulk(new ChangeList(changes.ToArray()));
+            return;
+        }
         var prepared = Prepare(changes);
         lock (_writeGate)
         {
@@ -58,19 +71,25 @@ public sealed partial class HotlistIndex
     public void ReplaceList(HotlistId hotlist, IEnumerable<HotlistEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var changes = ToUpserts(entries);
-        foreach (var change in changes)
+        var all = ToArray(entries);
+        foreach (var entry in all)
         {
-            if (change.Hotlist != hotlist)
+            ArgumentNullException.ThrowIfNull(entry, nameof(entries));
+            if (entry.Hotlist != hotlist)
             {
-                throw new ArgumentException($"entry {change.EntryId} belongs to {change.Hotlist}, not {hotlist}", nameof(entries));
+                throw new ArgumentException($"entry {entry.EntryId} belongs to {entry.Hotlist}, not {hotlist}", nameof(entries));
             }
         }
-        var prepared = Prepare(changes);
+        var bulk = all.Length >= BulkThreshold;
+        var prepared = bulk ? [] : Prepare(ToUpserts(all));
         lock (_writeGate)
         {
             var pending = NewBatch();
             var before = _records.Count;
+            if (bulk)
+            {
+                ApplyBulkLocked(new UpsertList(all), pending);
+            }
             foreach (var change in prepared)
             {
                 ApplyOne(change, pending);
@@ -92,18 +111,29 @@ public sealed partial class HotlistIndex
     }
 
     /// <summary>
-    /// The entries as upserts. Not LINQ's ToArray: over an enumerable of unknown size it builds in ArrayPool segments,
+    /// The entries in an array. Not LINQ's ToArray: over an enumerable of unknown size it builds in ArrayPool segments,
     /// and the pool then keeps hundreds of MB of arrays with references that every later full GC scans.
     /// </summary>
-    private static Span<HotlistChange> ToUpserts(IEnumerable<HotlistEntry> entries)
+    private static HotlistEntry[] ToArray(IEnumerable<HotlistEntry> entries)
     {
-        var changes = new List<HotlistChange>(entries.TryGetNonEnumeratedCount(out var count) ? count : 0);
-        foreach (var entry in entries)
+        if (entries is HotlistEntry[] array)
         {
-            changes.Add(HotlistChange.Upsert(entry));
+            return array;
         }
-        return CollectionsMarshal.AsSpan(changes);
+        if (entries.TryGetNonEnumeratedCount(out var count))
+        {
+            var exact = new HotlistEntry[count];
+            var i = 0;
+            foreach (var entry in entries)
+            {
+                exact[i++] = entry;
+            }
+            return exact;
+        }
+        return new List<HotlistEntry>(entries).ToArray();
     }
+
+    private static HotlistChange[] ToUpserts(HotlistEntry[] entries) => Array.ConvertAll(entries, HotlistChange.Upsert);
 
     public void RemoveList(HotlistId hotlist) => ReplaceList(hotlist, []);
 
@@ -136,6 +166,8 @@ public sealed partial class HotlistIndex
     {
         private readonly List<ShardItem>?[] _added = new List<ShardItem>?[shardCount];
         private HashSet<int>? _killedNew;
+        private ShardItem[]? _grouped;
+        private int[]? _groupStarts;
 
         public HashSet<int> Touched { get; } = [];
         public bool PatternsChanged { get; set; }
@@ -156,10 +188,39 @@ public sealed partial class HotlistIndex
 
         public bool IsLiveNew(int recordId) => _killedNew is null || !_killedNew.Contains(recordId);
 
-        public List<ShardItem>? AddedTo(int shard) => _added[shard];
+        public bool KilledAnyNew => _killedNew is not null;
+
+        public IEnumerable<int> KilledNew => _killedNew ?? [];
+
+        /// <summary>Items of a bulk apply, grouped by shard: shard s holds items[starts[s]..starts[s + 1]].</summary>
+        public void AddGrouped(ShardItem[] items, int[] starts)
+        {
+            _grouped = items;
+            _groupStarts = starts;
+            for (var s = 0; s < shardCount; s++)
+            {
+                if (starts[s + 1] > starts[s])
+                {
+                    Touched.Add(s);
+                }
+            }
+        }
+
+        public ReadOnlySpan<ShardItem> AddedTo(int shard)
+        {
+            if (_grouped is not null)
+            {
+                return _grouped.AsSpan(_groupStarts![shard], _groupStarts[shard + 1] - _groupStarts[shard]);
+            }
+            return CollectionsMarshal.AsSpan(_added[shard]);
+        }
 
         /// <summary>Drops the added items once built (a bulk build holds hundreds of MB of them).</summary>
-        public void Release() => Array.Clear(_added);
+        public void Release()
+        {
+            Array.Clear(_added);
+            _grouped = null;
+        }
     }
 
     private PendingBatch NewBatch() => new(1 << _shardBits, _records.Count);
@@ -176,36 +237,39 @@ public sealed partial class HotlistIndex
         Span<byte> buffer = stackalloc byte[PlateNormalizer.MaxLength];
         for (var i = 0; i < changes.Length; i++)
         {
-            var change = changes[i];
-            ArgumentException.ThrowIfNullOrEmpty(change.EntryId);
-            ArgumentException.ThrowIfNullOrEmpty(change.Hotlist.SourceCountry);
-            ArgumentException.ThrowIfNullOrEmpty(change.Hotlist.List);
-            if (change.Entry is not { } entry)
-            {
-                prepared[i] = new PreparedChange(change, null, default);
-                continue;
-            }
-            if (entry.Priority is < 0 or > 100)
-            {
-                throw new ArgumentException($"entry {entry.EntryId}: priority {entry.Priority} is outside 0–100", nameof(changes));
-            }
-            if (!EntryPlate.IsPattern(entry.Plate))
-            {
-                var status = PlateNormalizer.Normalize(entry.Plate, buffer, out var length);
-                if (status != PlateStatus.Valid || !OcrKey.TryCreate(buffer[..length], out var key))
-                {
-                    throw new ArgumentException($"entry {entry.EntryId}: {status.Describe()}", nameof(changes));
-                }
-                prepared[i] = new PreparedChange(change, null, key);
-                continue;
-            }
-            if (!EntryPlate.TryNormalize(entry.Plate, out var pattern, out _, out var error))
-            {
-                throw new ArgumentException($"entry {entry.EntryId}: {error}", nameof(changes));
-            }
-            prepared[i] = new PreparedChange(change, pattern, default);
+            prepared[i] = PrepareOne(changes[i], buffer);
         }
         return prepared;
+    }
+
+    /// <summary>Validates one change (throws <see cref="ArgumentException"/>) and computes its key or pattern.</summary>
+    private static PreparedChange PrepareOne(in HotlistChange change, Span<byte> buffer)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(change.EntryId);
+        ArgumentException.ThrowIfNullOrEmpty(change.Hotlist.SourceCountry);
+        ArgumentException.ThrowIfNullOrEmpty(change.Hotlist.List);
+        if (change.Entry is not { } entry)
+        {
+            return new PreparedChange(change, null, default);
+        }
+        if (entry.Priority is < 0 or > 100)
+        {
+            throw new ArgumentException($"entry {entry.EntryId}: priority {entry.Priority} is outside 0–100", "changes");
+        }
+        if (!EntryPlate.IsPattern(entry.Plate))
+        {
+            var status = PlateNormalizer.Normalize(entry.Plate, buffer, out var length);
+            if (status != PlateStatus.Valid || !OcrKey.TryCreate(buffer[..length], out var key))
+            {
+                throw new ArgumentException($"entry {entry.EntryId}: {status.Describe()}", "changes");
+            }
+            return new PreparedChange(change, null, key);
+        }
+        if (!EntryPlate.TryNormalize(entry.Plate, out var pattern, out _, out var error))
+        {
+            throw new ArgumentException($"entry {entry.EntryId}: {error}", "changes");
+        }
+        return new PreparedChange(change, pattern, default);
     }
 
     private void ApplyOne(in PreparedChange prepared, PendingBatch pending)
@@ -224,16 +288,15 @@ public sealed partial class HotlistIndex
         var id = -1;
         if (change.Entry is { } entry)
         {
-            var row = ToRow(entry, listId, entryId, prepared);
+            var row = ToRow(entry, listId, entryId, prepared, _records.Text);
             id = _records.Add(row);
             Track(id, row, pending);
         }
         _entryIds.SetAt(slot, hash, id);
     }
 
-    private RecordRow ToRow(HotlistEntry entry, ushort listId, ReadOnlySpan<byte> entryId, in PreparedChange prepared)
+    private static RecordRow ToRow(HotlistEntry entry, ushort listId, ReadOnlySpan<byte> entryId, in PreparedChange prepared, TextStore text)
     {
-        var text = _records.Text;
         Span<byte> plate = stackalloc byte[PlateNormalizer.MaxLength];
         var plateLength = prepared.IsPattern ? 0 : prepared.Key.CopyTo(plate);
         long? from = entry.ValidFrom?.UtcTicks;
@@ -350,16 +413,17 @@ public sealed partial class HotlistIndex
     private IndexShard RebuildShard(IndexShard old, PendingBatch pending, int shard)
     {
         var added = pending.AddedTo(shard);
-        var items = new List<ShardItem>(old.EntryCount + (added?.Count ?? 0));
-        old.AddLiveItems(items, _records);
-        if (added is not null)
+        if (old.EntryCount == 0 && !pending.KilledAnyNew)
         {
-            foreach (var item in added)
+            return IndexShard.Build(added); // a bulk build's common case: nothing to merge or filter
+        }
+        var items = new List<ShardItem>(old.EntryCount + added.Length);
+        old.AddLiveItems(items, _records);
+        foreach (var item in added)
+        {
+            if (pending.IsLiveNew(item.RecordId))
             {
-                if (pending.IsLiveNew(item.RecordId))
-                {
-                    items.Add(item);
-                }
+                items.Add(item);
             }
         }
         return IndexShard.Build(CollectionsMarshal.AsSpan(items));

@@ -52,6 +52,31 @@ internal sealed unsafe class RecordStore
         return _count++;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> rows at once and returns the first id; the caller writes them
+    /// (in parallel, through the indexer) before any generation refers to them.</summary>
+    public int AddUninitialized(int count)
+    {
+        var first = _count;
+        var end = (long)first + count;
+        if (end > int.MaxValue)
+        {
+            throw new InvalidOperationException($"the record store holds at most {int.MaxValue:N0} rows");
+        }
+        var chunksNeeded = (int)((end + ChunkSize - 1) >> ChunkBits);
+        if (chunksNeeded > _chunks.Length)
+        {
+            var grown = new OffHeapBlock[Math.Max(chunksNeeded, _chunks.Length * 2)];
+            Array.Copy(_chunks, grown, _chunkCount);
+            Volatile.Write(ref _chunks, grown);
+        }
+        while (_chunkCount < chunksNeeded)
+        {
+            _chunks[_chunkCount++] = new OffHeapBlock((long)ChunkSize * sizeof(RecordRow));
+        }
+        _count = (int)end;
+        return first;
+    }
+
     public void MarkDead(int id)
     {
         ref var row = ref this[id];

@@ -74,6 +74,30 @@ internal sealed unsafe class TextStore
         return value;
     }
 
+    /// <summary>
+    /// Takes over the chunks of <paramref name="part"/> (texts a bulk apply wrote on another thread), after this store's
+    /// own; returns the chunk number the part's first chunk now has: add it to the part's <see cref="TextRef"/>s with
+    /// <see cref="Rebase"/>. The rest of this store's current chunk stays unused.
+    /// </summary>
+    public int Adopt(TextStore part)
+    {
+        var first = _chunkCount;
+        if (_chunkCount + part._chunkCount > _chunks.Length)
+        {
+            var grown = new OffHeapBlock[Math.Max(_chunkCount + part._chunkCount, _chunks.Length * 2)];
+            Array.Copy(_chunks, grown, _chunkCount);
+            Volatile.Write(ref _chunks, grown);
+        }
+        Array.Copy(part._chunks, 0, _chunks, _chunkCount, part._chunkCount);
+        _chunkCount += part._chunkCount;
+        _used = part._used;
+        return first;
+    }
+
+    /// <summary>A reference into an adopted part, made valid in this store (<paramref name="firstChunk"/> from <see cref="Adopt"/>).</summary>
+    public static TextRef Rebase(TextRef text, int firstChunk) =>
+        text.IsNull ? text : TextRef.Create(text.Position + ((long)firstChunk << ChunkBits), text.Length);
+
     public void Retire()
     {
         for (var i = 0; i < _chunkCount; i++)
