@@ -186,7 +186,7 @@ public sealed partial class HotlistIndex
             if (shardOfNew[k] >= 0)
             {
                 ref var row = ref _records[first + k];
-                items[fill[shardOfNew[k]]++] = new ShardItem(row.Key.Skeleton, row.Hot, first + k);
+                items[fill[shardOfNew[k]]++] = new ShardItem(IndexHash.Mix(row.Key.Skeleton), row.Hot, first + k);
             }
         }
         pending.AddGrouped(items, starts);

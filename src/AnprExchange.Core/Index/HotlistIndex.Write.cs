@@ -175,7 +175,7 @@ public sealed partial class HotlistIndex
         public void Add(int shard, in RecordRow row, int recordId)
         {
             Touched.Add(shard);
-            (_added[shard] ??= []).Add(new ShardItem(row.Key.Skeleton, row.Hot, recordId));
+            (_added[shard] ??= []).Add(new ShardItem(IndexHash.Mix(row.Key.Skeleton), row.Hot, recordId));
         }
 
         public void Killed(int recordId)
@@ -415,7 +415,7 @@ public sealed partial class HotlistIndex
         var added = pending.AddedTo(shard);
         if (old.EntryCount == 0 && !pending.KilledAnyNew)
         {
-            return IndexShard.Build(added); // a bulk build's common case: nothing to merge or filter
+            return IndexShard.Build(added, _shardArena); // a bulk build's common case: nothing to merge or filter
         }
         var items = new List<ShardItem>(old.EntryCount + added.Length);
         old.AddLiveItems(items, _records);
@@ -426,6 +426,6 @@ public sealed partial class HotlistIndex
                 items.Add(item);
             }
         }
-        return IndexShard.Build(CollectionsMarshal.AsSpan(items));
+        return IndexShard.Build(CollectionsMarshal.AsSpan(items), _shardArena);
     }
 }

@@ -30,6 +30,7 @@ public sealed partial class HotlistIndex
     private byte[] _tolerances = [];
     private RecordStore _records = new();
     private EntryIdMap _entryIds = new();
+    private readonly ShardArena _shardArena = new();
     private IndexGeneration _current;
 
     public HotlistIndex(int shardBits = DefaultShardBits)

@@ -11,7 +11,7 @@ namespace AnprExchange.Core.Index;
 /// </summary>
 internal sealed class IndexGeneration
 {
-    public const int BatchBlock = 16;
+    public const int PrefetchDistance = 16;
 
     public IndexGeneration(IndexShard[] shards, int shardShift, WildcardSet wildcards, byte[] tolerances,
         HotlistId[] lists, RecordStore records, long version, int count)
@@ -50,53 +50,59 @@ internal sealed class IndexGeneration
         return found;
     }
 
-    public unsafe int LookupBatch(ReadOnlySpan<PlateQuery> queries, Span<HotlistMatch> matches, Span<int> counts)
+    public int LookupBatch(ReadOnlySpan<PlateQuery> queries, Span<HotlistMatch> matches, Span<int> counts)
     {
-        Span<ulong> hashes = stackalloc ulong[BatchBlock];
+        // A rolling prefetch: the slot of read j + Distance is requested while read j is probed, so every probe finds
+        // its line (or most of the way there) instead of waiting a full memory latency.
+        Span<ulong> hashes = stackalloc ulong[PrefetchDistance];
         var written = 0;
         var heads = Heads;
-        for (var start = 0; start < queries.Length; start += BatchBlock)
+        var wildcards = Wildcards;
+        var ahead = Math.Min(PrefetchDistance, queries.Length);
+        for (var j = 0; j < ahead; j++)
         {
-            var block = Math.Min(BatchBlock, queries.Length - start);
-
-            // Pass 1: hash every key and prefetch the first slot each will probe, so the cache misses overlap.
-            for (var j = 0; j < block; j++)
+            hashes[j] = Prefetch(heads, queries[j].Key.Skeleton);
+        }
+        for (var j = 0; j < queries.Length; j++)
+        {
+            var hash = hashes[j & (PrefetchDistance - 1)];
+            if (j + PrefetchDistance < queries.Length)
             {
-                var hash = IndexHash.Mix(queries[start + j].Key.Skeleton);
-                hashes[j] = hash;
-                if (Sse.IsSupported)
-                {
-                    Sse.Prefetch0(heads[(int)(hash >> ShardShift)].FirstSlot(hash));
-                }
+                hashes[j & (PrefetchDistance - 1)] = Prefetch(heads, queries[j + PrefetchDistance].Key.Skeleton);
             }
-
-            // Pass 2: probe; stop before a query whose matches would not fit.
-            for (var j = 0; j < block; j++)
+            ref readonly var query = ref queries[j];
+            var room = matches[written..];
+            var found = MatchPlate(query, hash, room);
+            found = wildcards.Match(query, Records, room, found);
+            if (found > room.Length)
             {
-                ref readonly var query = ref queries[start + j];
-                var hash = hashes[j];
-                var room = matches[written..];
-                var found = MatchPlate(query, hash, room);
-                found = Wildcards.Match(query, Records, room, found);
-                if (found > room.Length)
-                {
-                    GC.KeepAlive(this);
-                    return start + j;
-                }
-                SortByPriority(room[..found]);
-                counts[start + j] = found;
-                written += found;
+                GC.KeepAlive(this);
+                return j; // stop before a read whose matches would not fit
             }
+            SortByPriority(room[..found]);
+            counts[j] = found;
+            written += found;
         }
         GC.KeepAlive(this); // the shards' native memory lives as long as this generation
         return queries.Length;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe ulong Prefetch(ShardHead[] heads, ulong skeleton)
+    {
+        var hash = IndexHash.Mix(skeleton);
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(heads[(int)(hash >> ShardShift)].FirstSlot(hash));
+        }
+        return hash;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int MatchPlate(in PlateQuery query, ulong hash, Span<HotlistMatch> destination)
     {
         var shard = (int)(hash >> ShardShift);
-        var slot = Heads[shard].Find(hash, query.Key.Skeleton);
+        var slot = Heads[shard].Find(hash);
         return slot < 0 ? 0 : Shards[shard].Collect(slot, query, Tolerances, Records, destination, 0);
     }
 

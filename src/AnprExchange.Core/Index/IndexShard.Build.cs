@@ -27,8 +27,13 @@ internal sealed unsafe partial class IndexShard
         }
     }
 
-    /// <summary>Builds a shard over the given live plate entries, grouping them by skeleton; reads no record rows.</summary>
-    public static IndexShard Build(ReadOnlySpan<ShardItem> items)
+    /// <summary>
+    /// Builds a shard over the given live plate entries, grouping them by skeleton; reads no record rows. Hashes are
+    /// placed in ascending order of their low 32 bits (which is the order of their home slots), each at its home slot or
+    /// just after the previous one: runs are sorted, so a probe can stop early, and nothing wraps around — the table
+    /// has room past its capacity for the last run, plus one empty slot that ends every probe.
+    /// </summary>
+    public static IndexShard Build(ReadOnlySpan<ShardItem> items, ShardArena arena)
     {
         var count = items.Length;
         if (count == 0)
@@ -36,29 +41,53 @@ internal sealed unsafe partial class IndexShard
             return Empty;
         }
         var capacity = count + (count / 4) + 1; // load ≤ 0.8
-        var shard = Allocate(capacity, count);
-        var slots = shard._slots;
-        var starts = shard._starts;
+        var order = ArrayPool<ulong>.Shared.Rent(count);
         var slotOf = ArrayPool<int>.Shared.Rent(count);
         try
         {
-            // Pass 1: place skeletons, count each group (in starts for now).
+            // Order: low 32 bits of the hash above, item number below.
             for (var k = 0; k < count; k++)
             {
-                var skeleton = items[k].Skeleton;
-                var i = IndexHash.Slot(IndexHash.Mix(skeleton), (uint)capacity);
-                while (slots[i] != skeleton && slots[i] != 0)
+                order[k] = ((ulong)(uint)items[k].Hash << 32) | (uint)k;
+            }
+            Array.Sort(order, 0, count);
+
+            // Pass 1: positions. One slot per distinct hash; equal hashes (entries of one skeleton) share it.
+            var last = -1;
+            var lastHash = 0UL;
+            var groups = 0;
+            for (var n = 0; n < count; n++)
+            {
+                var k = (int)(uint)order[n];
+                var hash = items[k].Hash;
+                if (last < 0 || hash != lastHash)
                 {
-                    i = i + 1 == capacity ? 0 : i + 1;
+                    // Equal low bits, different hashes: another slot; the same hash met again later in the run: its slot.
+                    var existing = FindPlaced(items, order, slotOf, n, hash);
+                    if (existing >= 0)
+                    {
+                        slotOf[k] = existing;
+                        continue;
+                    }
+                    last = Math.Max((int)IndexHash.Slot(hash, (uint)capacity), last + 1);
+                    lastHash = hash;
+                    groups++;
                 }
-                slots[i] = skeleton;
-                starts[i]++;
-                slotOf[k] = (int)i;
+                slotOf[k] = last;
+            }
+
+            var shard = Allocate(arena, capacity, last + 2, count);
+            var slots = shard._slots;
+            var starts = shard._starts;
+            for (var k = 0; k < count; k++)
+            {
+                slots[slotOf[k]] = items[k].Hash;
+                starts[slotOf[k]]++;
             }
 
             // Pass 2: group starts by prefix sum; pass 3: place entries at the end of their group, counting down.
             var next = 0;
-            for (var i = 0; i < capacity; i++)
+            for (var i = 0; i < shard.SlotCount; i++)
             {
                 next += starts[i];
                 starts[i] = next;
@@ -74,7 +103,7 @@ internal sealed unsafe partial class IndexShard
             }
             // Groups lie in slot order: a group ends where the next occupied slot's group starts.
             var end = count;
-            for (var i = capacity - 1; i >= 0; i--)
+            for (var i = shard.SlotCount - 1; i >= 0; i--)
             {
                 if (slots[i] != 0)
                 {
@@ -86,7 +115,22 @@ internal sealed unsafe partial class IndexShard
         }
         finally
         {
+            ArrayPool<ulong>.Shared.Return(order);
             ArrayPool<int>.Shared.Return(slotOf);
         }
+    }
+
+    /// <summary>The slot already given to <paramref name="hash"/> by an earlier item with the same low 32 bits, or -1.</summary>
+    private static int FindPlaced(ReadOnlySpan<ShardItem> items, ulong[] order, int[] slotOf, int n, ulong hash)
+    {
+        for (var m = n - 1; m >= 0 && (uint)(order[m] >> 32) == (uint)hash; m--)
+        {
+            var k = (int)(uint)order[m];
+            if (items[k].Hash == hash)
+            {
+                return slotOf[k];
+            }
+        }
+        return -1;
     }
 }

@@ -4,16 +4,16 @@ using AnprExchange.Core.Plates;
 namespace AnprExchange.Core.Index;
 
 /// <summary>
-/// One immutable shard of the plate table: linear-probing open addressing over skeletons (8-byte slots, 0 = empty,
-/// load ≤ 0.8, slot = fastrange of the hash's low 32 bits), with per slot the start of its entry group (4 bytes,
+/// One immutable shard of the plate table: ordered linear probing over skeleton hashes (8-byte slots, 0 = empty,
+/// load ≤ 0.8, home slot = fastrange of the hash's low 32 bits, runs sorted, no wrap-around), with per slot the start of its entry group (4 bytes,
 /// read on a hit), the group's <see cref="HotEntry"/> attributes (16 bytes each, the last one flagged) and, beside
-/// them, record ids (4 bytes, read on a match). All four live in one <see cref="OffHeapBlock"/>:
+/// them, record ids (4 bytes, read on a match). All four live in one region carved from a <see cref="ShardArena"/>:
 /// [slots | attributes | starts | record ids], each part 64-byte aligned. The writer never mutates a published
 /// shard: it builds a new one and retires the old.
 /// </summary>
 internal sealed unsafe partial class IndexShard
 {
-    public static readonly IndexShard Empty = Allocate(1, 0);
+    public static readonly IndexShard Empty = Allocate(new ShardArena(), 1, 2, 0);
 
     private readonly OffHeapBlock _block;
     private readonly ulong* _slots;
@@ -21,30 +21,33 @@ internal sealed unsafe partial class IndexShard
     private readonly int* _starts;
     private readonly int* _recordIds;
 
-    private IndexShard(OffHeapBlock block, int slotCount, int entryCount)
+    private IndexShard(OffHeapBlock block, byte* at, long bytes, int capacity, int slotCount, int entryCount)
     {
         _block = block;
+        Bytes = bytes;
+        Capacity = capacity;
         SlotCount = slotCount;
         EntryCount = entryCount;
-        var at = block.Pointer;
         _slots = (ulong*)at;
         _entries = (HotEntry*)(at += Align((long)slotCount * sizeof(ulong)));
         _starts = (int*)(at += Align((long)entryCount * sizeof(HotEntry)));
         _recordIds = (int*)(at + Align((long)slotCount * sizeof(int)));
     }
 
+    /// <summary>The range home slots are spread over (fastrange); the table has a few more slots past it.</summary>
+    public int Capacity { get; }
     public int SlotCount { get; }
     public int EntryCount { get; }
-    public long Bytes => _block.Length;
+    public long Bytes { get; }
 
-    public ShardHead Head => new(_slots, (uint)SlotCount);
+    public ShardHead Head => new(_slots, (uint)Capacity);
 
     /// <summary>The writer dropped this shard; its memory goes when the last generation holding it does.</summary>
     public void Retire()
     {
         if (this != Empty)
         {
-            _block.Retire();
+            _block.RetirePart(Bytes);
         }
     }
 
@@ -72,12 +75,14 @@ internal sealed unsafe partial class IndexShard
         }
     }
 
-    /// <summary>A zeroed shard block for <paramref name="slotCount"/> slots and <paramref name="entryCount"/> entries.</summary>
-    private static IndexShard Allocate(int slotCount, int entryCount)
+    /// <summary>A zeroed shard for <paramref name="slotCount"/> slots and <paramref name="entryCount"/> entries.</summary>
+    private static IndexShard Allocate(ShardArena arena, int capacity, int slotCount, int entryCount)
     {
+        slotCount = Math.Max(slotCount, capacity + 1);
         var bytes = Align((long)slotCount * sizeof(ulong)) + Align((long)entryCount * sizeof(HotEntry))
             + Align((long)slotCount * sizeof(int)) + Align((long)entryCount * sizeof(int));
-        return new IndexShard(new OffHeapBlock(bytes).Zeroed(), slotCount, entryCount);
+        var (block, at) = arena.Carve(bytes);
+        return new IndexShard(block, (byte*)at, bytes, capacity, slotCount, entryCount);
     }
 
     private static long Align(long bytes) => (bytes + 63) & ~63L;

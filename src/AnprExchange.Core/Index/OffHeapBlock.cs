@@ -16,6 +16,7 @@ internal sealed unsafe class OffHeapBlock : IDisposable
 
     private byte* _pointer;
     private int _retired;
+    private long _pressure;
 
     public OffHeapBlock(long bytes)
     {
@@ -65,8 +66,15 @@ internal sealed unsafe class OffHeapBlock : IDisposable
     {
         if (Interlocked.Exchange(ref _retired, 1) == 0)
         {
-            GC.AddMemoryPressure(Length);
+            RetirePart(Length);
         }
+    }
+
+    /// <summary>As <see cref="Retire"/>, for <paramref name="bytes"/> of a block shared by several owners (shards carved from one arena).</summary>
+    public void RetirePart(long bytes)
+    {
+        Interlocked.Add(ref _pressure, bytes);
+        GC.AddMemoryPressure(bytes);
     }
 
     public void Dispose()
@@ -87,9 +95,10 @@ internal sealed unsafe class OffHeapBlock : IDisposable
         _pointer = null;
         NativeMemory.AlignedFree(pointer);
         Interlocked.Add(ref s_allocatedBytes, -Length);
-        if (Volatile.Read(ref _retired) == 1)
+        var pressure = Interlocked.Exchange(ref _pressure, 0);
+        if (pressure > 0)
         {
-            GC.RemoveMemoryPressure(Length);
+            GC.RemoveMemoryPressure(pressure);
         }
     }
 }

@@ -21,27 +21,26 @@ internal readonly unsafe struct ShardHead
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong* FirstSlot(ulong hash) => _slots + IndexHash.Slot(hash, _capacity);
 
-    /// <summary>The slot holding <paramref name="skeleton"/>, or -1.</summary>
+    /// <summary>
+    /// The slot holding <paramref name="hash"/>, or -1. Slots hold hashes in ascending order of their low 32 bits
+    /// (see <see cref="IndexShard.Build"/>), so a probe stops at the first empty slot or the first larger hash: about
+    /// three slots at load 0.8, hit or miss, where unordered linear probing reads ~13 on a miss.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Find(ulong hash, ulong skeleton)
+    public int Find(ulong hash)
     {
-        var capacity = _capacity;
         var slots = _slots;
-        var i = IndexHash.Slot(hash, capacity);
-        while (true)
+        var low = (uint)hash;
+        for (var i = IndexHash.Slot(hash, _capacity); ; i++)
         {
             var slot = slots[i];
-            if (slot == skeleton)
+            if (slot == hash)
             {
                 return (int)i;
             }
-            if (slot == 0)
+            if (slot == 0 || (uint)slot > low)
             {
                 return -1;
-            }
-            if (++i == capacity)
-            {
-                i = 0;
             }
         }
     }
