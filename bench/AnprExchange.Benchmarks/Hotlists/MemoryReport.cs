@@ -52,9 +52,6 @@ public static class MemoryReport
         var before = SettledHeap();
         var index = BuildIndex(entries);
         var heap = SettledHeap() - before;
-        var info = GC.GetGCMemoryInfo(GCKind.Any);
-        Console.Error.WriteLine("generations (size after / fragmentation after): " + string.Join(", ",
-            info.GenerationInfo.ToArray().Select((g, i) => $"{i}: {g.SizeAfterBytes:N0} / {g.FragmentationAfterBytes:N0}")));
         var pauses = Pauses();
         var memory = index.MeasureMemory();
         GC.KeepAlive(index);

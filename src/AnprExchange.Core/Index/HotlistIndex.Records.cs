@@ -105,7 +105,6 @@ public sealed partial class HotlistIndex
                 pending.Add(ShardOf(copy.Key.Skeleton), copy, newId);
             }
         }
-        old.Retire();
         _entryIds.Dispose();
         _records = records;
         _entryIds = entryIds;
@@ -116,9 +115,5 @@ public sealed partial class HotlistIndex
         Array.Fill(shards, IndexShard.Empty);
         var current = _current;
         Publish(pending, new IndexGeneration(shards, ShardShift, WildcardSet.Empty, current.Tolerances, current.Lists, records, current.Version, 0));
-        foreach (var shard in current.Shards)
-        {
-            shard.Retire();
-        }
     }
 }

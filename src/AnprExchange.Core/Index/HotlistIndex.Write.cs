@@ -378,11 +378,10 @@ public sealed partial class HotlistIndex
     {
         var old = basis ?? _current;
         var shards = old.Shards;
-        int[] rebuilt = [];
         if (pending.Touched.Count > 0)
         {
             shards = (IndexShard[])shards.Clone();
-            rebuilt = pending.Touched.ToArray();
+            var rebuilt = pending.Touched.ToArray();
             if (rebuilt.Length >= 64)
             {
                 Parallel.ForEach(rebuilt, s => shards[s] = RebuildShard(old.Shards[s], pending, s));
@@ -400,10 +399,6 @@ public sealed partial class HotlistIndex
         var lists = old.Lists.Length == _lists.Count ? old.Lists : [.. _lists];
         var generation = new IndexGeneration(shards, ShardShift, wildcards, _tolerances, lists, _records, old.Version + 1, _records.LiveCount);
         Volatile.Write(ref _current, generation);
-        foreach (var s in rebuilt)
-        {
-            old.Shards[s].Retire();
-        }
         if (_records.DeadCount > 100_000 && _records.DeadCount > _records.LiveCount)
         {
             CompactLocked();

@@ -2,9 +2,11 @@ using AnprExchange.Core.Hotlists;
 
 namespace AnprExchange.Core.Index;
 
-// Memory layout (per entry, 10M entries, 4096 shards): skeleton slot 8 B + group start 4 B at load ≤ 0.8 (15 B),
-// HotEntry attributes 16 B, record id 4 B: 35 B, in one native block per shard (OffHeapBlock), so a full GC sees
-// ~5k small owner objects, not gigabytes. A probe reads a 16-byte inline shard head (L2) then one slot line.
+// Memory layout (per entry, 10M entries, 4096 shards): skeleton-hash slot 8 B + group start 4 B at load ≤ 0.8 (15 B),
+// HotEntry attributes 16 B, record id 4 B: 35 B, per shard in one region carved from 2 MiB huge-page arenas
+// (ShardArena, OffHeapBlock: native memory), so a full GC sees ~5k small owner objects, not gigabytes, and a random
+// probe rarely misses the TLB. Slots are ordered by the hash's low 32 bits (ordered linear probing): a probe reads a
+// 16-byte inline shard head (L2), then ~3 slots of one cache line, hit or miss.
 // Cold, also native: an 88-byte RecordRow per entry version in 64 Ki-row chunks, UTF-8 texts in 1 MiB chunks, the
 // writer's entry-id map. Wildcard patterns (few) stay managed in WildcardSet.
 

@@ -41,24 +41,37 @@ internal sealed unsafe partial class IndexShard
             return Empty;
         }
         var capacity = count + (count / 4) + 1; // load ≤ 0.8
-        var order = ArrayPool<ulong>.Shared.Rent(count);
+        var order = ArrayPool<int>.Shared.Rent(count);
         var slotOf = ArrayPool<int>.Shared.Rent(count);
+        var homeStarts = ArrayPool<int>.Shared.Rent(capacity + 1);
         try
         {
-            // Order: low 32 bits of the hash above, item number below.
+            // Order by home slot with a counting sort (hashes are uniform: a few items per home), then by the low 32
+            // bits within a home (insertion sort of those few).
+            Array.Clear(homeStarts, 0, capacity + 1);
             for (var k = 0; k < count; k++)
             {
-                order[k] = ((ulong)(uint)items[k].Hash << 32) | (uint)k;
+                var home = (int)IndexHash.Slot(items[k].Hash, (uint)capacity);
+                slotOf[k] = home;
+                homeStarts[home + 1]++;
             }
-            Array.Sort(order, 0, count);
+            for (var h = 0; h < capacity; h++)
+            {
+                homeStarts[h + 1] += homeStarts[h];
+            }
+            for (var k = 0; k < count; k++)
+            {
+                order[homeStarts[slotOf[k]]++] = k;
+            }
+            SortRunsByLowBits(items, order.AsSpan(0, count));
 
-            // Pass 1: positions. One slot per distinct hash; equal hashes (entries of one skeleton) share it.
+            // Pass 1: positions, each at its home or just after the previous one. One slot per distinct hash; equal
+            // hashes (entries of one skeleton) share it.
             var last = -1;
             var lastHash = 0UL;
-            var groups = 0;
             for (var n = 0; n < count; n++)
             {
-                var k = (int)(uint)order[n];
+                var k = order[n];
                 var hash = items[k].Hash;
                 if (last < 0 || hash != lastHash)
                 {
@@ -71,7 +84,6 @@ internal sealed unsafe partial class IndexShard
                     }
                     last = Math.Max((int)IndexHash.Slot(hash, (uint)capacity), last + 1);
                     lastHash = hash;
-                    groups++;
                 }
                 slotOf[k] = last;
             }
@@ -115,17 +127,35 @@ internal sealed unsafe partial class IndexShard
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(order);
+            ArrayPool<int>.Shared.Return(order);
             ArrayPool<int>.Shared.Return(slotOf);
+            ArrayPool<int>.Shared.Return(homeStarts);
+        }
+    }
+
+    /// <summary>Insertion sort by the hash's low 32 bits (then item number) of an order that is already sorted by home slot.</summary>
+    private static void SortRunsByLowBits(ReadOnlySpan<ShardItem> items, Span<int> order)
+    {
+        for (var n = 1; n < order.Length; n++)
+        {
+            var k = order[n];
+            var key = (uint)items[k].Hash;
+            var m = n - 1;
+            while (m >= 0 && ((uint)items[order[m]].Hash > key || ((uint)items[order[m]].Hash == key && order[m] > k)))
+            {
+                order[m + 1] = order[m];
+                m--;
+            }
+            order[m + 1] = k;
         }
     }
 
     /// <summary>The slot already given to <paramref name="hash"/> by an earlier item with the same low 32 bits, or -1.</summary>
-    private static int FindPlaced(ReadOnlySpan<ShardItem> items, ulong[] order, int[] slotOf, int n, ulong hash)
+    private static int FindPlaced(ReadOnlySpan<ShardItem> items, int[] order, int[] slotOf, int n, ulong hash)
     {
-        for (var m = n - 1; m >= 0 && (uint)(order[m] >> 32) == (uint)hash; m--)
+        for (var m = n - 1; m >= 0 && (uint)items[order[m]].Hash == (uint)hash; m--)
         {
-            var k = (int)(uint)order[m];
+            var k = order[m];
             if (items[k].Hash == hash)
             {
                 return slotOf[k];

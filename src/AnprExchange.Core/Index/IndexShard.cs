@@ -9,7 +9,7 @@ namespace AnprExchange.Core.Index;
 /// read on a hit), the group's <see cref="HotEntry"/> attributes (16 bytes each, the last one flagged) and, beside
 /// them, record ids (4 bytes, read on a match). All four live in one region carved from a <see cref="ShardArena"/>:
 /// [slots | attributes | starts | record ids], each part 64-byte aligned. The writer never mutates a published
-/// shard: it builds a new one and retires the old.
+/// shard: it builds a new one.
 /// </summary>
 internal sealed unsafe partial class IndexShard
 {
@@ -41,15 +41,6 @@ internal sealed unsafe partial class IndexShard
     public long Bytes { get; }
 
     public ShardHead Head => new(_slots, (uint)Capacity);
-
-    /// <summary>The writer dropped this shard; its memory goes when the last generation holding it does.</summary>
-    public void Retire()
-    {
-        if (this != Empty)
-        {
-            _block.RetirePart(Bytes);
-        }
-    }
 
     /// <summary>Adds the entries of the skeleton group in <paramref name="slot"/> that match the read; returns the new number found.</summary>
     public int Collect(int slot, in PlateQuery query, byte[] tolerances, RecordStore records, Span<HotlistMatch> destination, int found)

@@ -7,16 +7,14 @@ namespace AnprExchange.Core.Index;
 /// GC neither marks, sweeps nor copies gigabytes of hotlist: the heap keeps only the small objects that own blocks.
 /// Lifetime follows the owner object: the finalizer frees the block once no generation refers to it (readers keep
 /// their generation alive to the end of a lookup with <see cref="GC.KeepAlive"/>), <see cref="Dispose"/> frees a
-/// writer-only block at once. Live data adds no GC pressure; a block the writer has dropped (<see cref="Retire"/>)
-/// does, so garbage generations still prompt the collection that frees them.
+/// writer-only block at once. Every block reports its size as memory pressure, so the runtime schedules the
+/// collections that free dropped generations and indexes (it keeps those below ~20 % of the time).
 /// </summary>
 internal sealed unsafe class OffHeapBlock : IDisposable
 {
     private static long s_allocatedBytes;
 
     private byte* _pointer;
-    private int _retired;
-    private long _pressure;
 
     public OffHeapBlock(long bytes)
     {
@@ -35,6 +33,7 @@ internal sealed unsafe class OffHeapBlock : IDisposable
             _pointer = (byte*)NativeMemory.AlignedAlloc((nuint)Length, 64);
         }
         Interlocked.Add(ref s_allocatedBytes, Length);
+        GC.AddMemoryPressure(Length);
     }
 
     private const long HugePage = 2 << 20;
@@ -58,25 +57,6 @@ internal sealed unsafe class OffHeapBlock : IDisposable
         return this;
     }
 
-    /// <summary>
-    /// The writer no longer refers to this block; readers may still hold a generation that does. Reports the bytes as
-    /// memory pressure until the finalizer frees them.
-    /// </summary>
-    public void Retire()
-    {
-        if (Interlocked.Exchange(ref _retired, 1) == 0)
-        {
-            RetirePart(Length);
-        }
-    }
-
-    /// <summary>As <see cref="Retire"/>, for <paramref name="bytes"/> of a block shared by several owners (shards carved from one arena).</summary>
-    public void RetirePart(long bytes)
-    {
-        Interlocked.Add(ref _pressure, bytes);
-        GC.AddMemoryPressure(bytes);
-    }
-
     public void Dispose()
     {
         Free();
@@ -95,10 +75,6 @@ internal sealed unsafe class OffHeapBlock : IDisposable
         _pointer = null;
         NativeMemory.AlignedFree(pointer);
         Interlocked.Add(ref s_allocatedBytes, -Length);
-        var pressure = Interlocked.Exchange(ref _pressure, 0);
-        if (pressure > 0)
-        {
-            GC.RemoveMemoryPressure(pressure);
-        }
+        GC.RemoveMemoryPressure(Length);
     }
 }

@@ -3,8 +3,7 @@ namespace AnprExchange.Core.Index;
 /// <summary>
 /// Append-only rows in 64 Ki-row chunks of native memory (<see cref="OffHeapBlock"/>), addressed by record id. One
 /// writer appends and marks rows dead; readers resolve ids of the generation they hold. Shards and the entry-id map
-/// refer to rows by id. <see cref="HotlistIndex.Compact()"/> starts a fresh store when dead rows dominate and retires
-/// this one.
+/// refer to rows by id. <see cref="HotlistIndex.Compact()"/> starts a fresh store when dead rows dominate.
 /// </summary>
 internal sealed unsafe class RecordStore
 {
@@ -85,16 +84,6 @@ internal sealed unsafe class RecordStore
             row.Dead = true;
             DeadCount++;
         }
-    }
-
-    /// <summary>The writer replaced this store (compaction): its memory goes when the last generation holding it does.</summary>
-    public void Retire()
-    {
-        for (var i = 0; i < _chunkCount; i++)
-        {
-            _chunks[i].Retire();
-        }
-        Text.Retire();
     }
 
     private static void ThrowUnknown(int id) => throw new ArgumentOutOfRangeException(nameof(id), id, "no such record");

@@ -21,6 +21,8 @@ internal sealed unsafe class ShardArena
     public (OffHeapBlock Block, IntPtr At) Carve(long bytes)
     {
         bytes = (bytes + 63) & ~63L;
+        OffHeapBlock block;
+        byte* at;
         lock (_gate)
         {
             if (_current is null || _used + bytes > _current.Length)
@@ -34,10 +36,11 @@ internal sealed unsafe class ShardArena
                 _used = 0;
                 _next = Math.Min(_next * 2, LargestArena);
             }
-            var at = _current.Pointer + _used;
+            block = _current;
+            at = _current.Pointer + _used;
             _used += bytes;
-            new Span<byte>(at, (int)bytes).Clear();
-            return (_current, (IntPtr)at);
         }
+        new Span<byte>(at, (int)bytes).Clear(); // outside the lock: parallel shard builds fault their pages in together
+        return (block, (IntPtr)at);
     }
 }

@@ -98,14 +98,6 @@ internal sealed unsafe class TextStore
     public static TextRef Rebase(TextRef text, int firstChunk) =>
         text.IsNull ? text : TextRef.Create(text.Position + ((long)firstChunk << ChunkBits), text.Length);
 
-    public void Retire()
-    {
-        for (var i = 0; i < _chunkCount; i++)
-        {
-            _chunks[i].Retire();
-        }
-    }
-
     private Span<byte> Tail(int length) => new(_chunks[_chunkCount - 1].Pointer + _used, length);
 
     private TextRef Appended(int length)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace AnprExchange.Core.Plates;
@@ -31,7 +32,34 @@ public static class PlateNormalizer
     public static PlateStatus Normalize(ReadOnlySpan<byte> utf8, Span<byte> destination, out int written)
     {
         written = 0;
-        var remaining = utf8;
+        ref var table = ref MemoryMarshal.GetArrayDataReference(AsciiTable);
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            uint b = utf8[i];
+            if (b >= 0x80)
+            {
+                return NormalizeRunes(utf8[i..], destination, ref written);
+            }
+            var value = Unsafe.Add(ref table, (nint)b);
+            if (value > AsciiSeparator)
+            {
+                if (written >= MaxLength || written >= destination.Length)
+                {
+                    return PlateStatus.TooLong;
+                }
+                destination[written++] = value;
+            }
+            else if (value == AsciiInvalid)
+            {
+                return PlateStatus.InvalidCharacter;
+            }
+        }
+        return written == 0 ? PlateStatus.Empty : PlateStatus.Valid;
+    }
+
+    /// <summary>The rest of a plate from its first non-ASCII byte on (typed dashes, no-break spaces, letters with accents).</summary>
+    private static PlateStatus NormalizeRunes(ReadOnlySpan<byte> remaining, Span<byte> destination, ref int written)
+    {
         while (!remaining.IsEmpty)
         {
             int rune;
@@ -57,6 +85,26 @@ public static class PlateNormalizer
             }
         }
         return written == 0 ? PlateStatus.Empty : PlateStatus.Valid;
+    }
+
+    // Per ASCII byte: the canonical character, or that it is dropped (a separator) or refused. One load per byte on
+    // the hot path (every read from Kafka passes here) instead of a chain of range checks.
+    private const byte AsciiInvalid = 0;
+    private const byte AsciiSeparator = 1;
+
+    private static readonly byte[] AsciiTable = BuildAsciiTable();
+
+    private static byte[] BuildAsciiTable()
+    {
+        var table = new byte[128];
+        Span<byte> one = stackalloc byte[1];
+        for (var c = 0; c < table.Length; c++)
+        {
+            var written = 0;
+            var status = Append((char)c, one, ref written);
+            table[c] = status != PlateStatus.Valid ? AsciiInvalid : written == 0 ? AsciiSeparator : one[0];
+        }
+        return table;
     }
 
     /// <summary>Normalises into a new string; for cold paths (CSV import, tests, the CLI).</summary>

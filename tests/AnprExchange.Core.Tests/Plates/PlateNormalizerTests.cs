@@ -1,5 +1,6 @@
 using System.Text;
 using AnprExchange.Core.Plates;
+using CsCheck;
 
 namespace AnprExchange.Core.Tests.Plates;
 
@@ -56,6 +57,22 @@ public class PlateNormalizerTests
         Span<byte> destination = stackalloc byte[PlateNormalizer.MaxLength];
         Assert.Equal(PlateStatus.InvalidCharacter, PlateNormalizer.Normalize([(byte)'A', 0xC3], destination, out _));
         Assert.Equal(PlateStatus.InvalidCharacter, PlateNormalizer.Normalize([0xFF, (byte)'A'], destination, out _));
+    }
+
+    [Fact]
+    public void Utf8AndUtf16InputNormaliseAlikeForAnyText()
+    {
+        // Every ASCII character, separators typed as Unicode dashes and no-break spaces, letters with accents.
+        Gen.Char["\u0000\u0001 !-./09:@AZ[`az{\u007F\u00A0·\u2010\u2013\u2212éÅ"].Array[0, 16].Select(c => new string(c))
+            .Sample(text =>
+            {
+                var utf16 = NormalizeUtf16(text, out var utf16Status);
+                var utf8 = NormalizeUtf8(text, out var utf8Status);
+                Assert.Equal(utf16Status, utf8Status);
+                Assert.Equal(utf16, utf8);
+            }, iter: 20_000);
+        Gen.Char[(char)0, (char)127].Array[0, 16].Select(c => new string(c))
+            .Sample(text => Assert.Equal(NormalizeUtf16(text, out var a) + a, NormalizeUtf8(text, out var b) + b), iter: 20_000);
     }
 
     [Fact]
