@@ -66,6 +66,15 @@ public sealed class ReadLineProcessor
                 Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), replies);
                 continue;
             }
+            // Most lines lie inside one pipe segment: take them as a span of it, without slicing the sequence.
+            var unread = reader.UnreadSpan;
+            var newline = unread.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                reader.Advance(newline + 1);
+                appended += Handle(unread[..newline], context, replies);
+                continue;
+            }
             if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
             {
                 if (reader.Remaining > _options.MaxLineBytes)
@@ -99,15 +108,22 @@ public sealed class ReadLineProcessor
             Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), replies);
             return 0;
         }
-        ReadOnlySpan<byte> span;
         if (line.IsSingleSegment)
         {
-            span = line.FirstSpan;
+            return Handle(line.FirstSpan, context, replies);
         }
-        else
+        line.CopyTo(_line);
+        return Handle(_line.AsSpan(0, (int)line.Length), context, replies);
+    }
+
+    private int Handle(ReadOnlySpan<byte> span, in ReadParseContext context, IBufferWriter<byte> replies)
+    {
+        if (span.Length > _options.MaxLineBytes)
         {
-            line.CopyTo(_line);
-            span = _line.AsSpan(0, (int)line.Length);
+            StartDiscarding(span);
+            _discarding = false;
+            Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), replies);
+            return 0;
         }
         span = span.TrimEnd((byte)'\r');
         if (span.Trim(" \t"u8).IsEmpty)
@@ -133,6 +149,13 @@ public sealed class ReadLineProcessor
         reply[Ok.Length + readId.Length] = (byte)'\n';
         replies.Advance(Ok.Length + readId.Length + 1);
         return 1;
+    }
+
+    private void StartDiscarding(ReadOnlySpan<byte> head)
+    {
+        _discarding = true;
+        _discardedHeadLength = Math.Min(head.Length, _discardedHead.Length);
+        head[.._discardedHeadLength].CopyTo(_discardedHead);
     }
 
     private void StartDiscarding(in ReadOnlySequence<byte> head)
