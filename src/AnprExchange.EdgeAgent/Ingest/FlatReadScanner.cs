@@ -29,9 +29,13 @@ internal static class FlatReadScanner
         }
         Span<ulong> bits = stackalloc ulong[2 * MaxLineLength / 64];
         var words = StopBits.Mark(line, bits[..(MaxLineLength / 64)], bits[(MaxLineLength / 64)..]);
-        ReadOnlySpan<ulong> stops = bits[..words];
-        ReadOnlySpan<ulong> quotes = bits.Slice(MaxLineLength / 64, words);
+        return Scan(line, bits[..words], bits.Slice(MaxLineLength / 64, words), ref fields);
+    }
 
+    // Apart from TryScan: a method with a loop and stackalloc is compiled fully optimised at once but without
+    // profile-guided optimisation (no on-stack replacement for it); this one gets both.
+    private static bool Scan(ReadOnlySpan<byte> line, scoped ReadOnlySpan<ulong> stops, scoped ReadOnlySpan<ulong> quotes, ref ReadFields fields)
+    {
         var at = SkipWhitespace(line, 0);
         if ((uint)at >= (uint)line.Length || line[at] != (byte)'{')
         {

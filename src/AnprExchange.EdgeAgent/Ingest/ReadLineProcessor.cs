@@ -126,7 +126,8 @@ public sealed class ReadLineProcessor
             return 0;
         }
         span = span.TrimEnd((byte)'\r');
-        if (span.Trim(" \t"u8).IsEmpty)
+        // A read starts with '{'; only a line that does not is checked for being blank.
+        if ((span.IsEmpty || span[0] != (byte)'{') && span.Trim(" \t"u8).IsEmpty)
         {
             return 0;
         }
@@ -145,7 +146,7 @@ public sealed class ReadLineProcessor
         var readId = SpooledRead.ReadId(payload);
         var reply = replies.GetSpan(Ok.Length + readId.Length + 1);
         Ok.CopyTo(reply);
-        readId.CopyTo(reply[Ok.Length..]);
+        SpooledRead.CopySmall(readId, reply[Ok.Length..]);
         reply[Ok.Length + readId.Length] = (byte)'\n';
         replies.Advance(Ok.Length + readId.Length + 1);
         return 1;
