@@ -7,7 +7,9 @@ namespace AnprExchange.EdgeAgent.Ingest;
 /// <summary>
 /// The TCP framing: takes newline-terminated reads from a pipe buffer, parses and spools each one, and writes one
 /// reply line per read in order (<c>ok &lt;readId&gt;</c> or <c>err &lt;reason&gt;</c>). One instance per connection; the
-/// caller commits the spool before flushing the replies. A line over the limit is skipped as it streams in.
+/// caller commits the spool before flushing the replies. A line over the limit is skipped as it streams in. Reads are
+/// parsed straight into a <see cref="SpoolBatch"/> (room reserved as each is staged) that is appended to the spool
+/// once per call: one lock and one write call per batch.
 /// </summary>
 public sealed class ReadLineProcessor
 {
@@ -23,7 +25,8 @@ public sealed class ReadLineProcessor
     private readonly string _source;
     private readonly byte[] _line;
     private readonly byte[] _scratch;
-    private readonly byte[] _payload;
+    private readonly SpoolBatch _batch;
+    private readonly int _maxPayloadLength;
     private readonly byte[] _discardedHead;
     private int _discardedHeadLength;
     private bool _discarding;
@@ -39,7 +42,8 @@ public sealed class ReadLineProcessor
         _source = source;
         _line = new byte[options.MaxLineBytes];
         _scratch = new byte[ReadLineParser.ScratchLength(options.MaxLineBytes)];
-        _payload = new byte[ReadLineParser.PayloadLength(options.MaxLineBytes)];
+        _maxPayloadLength = ReadLineParser.PayloadLength(options.MaxLineBytes);
+        _batch = new SpoolBatch(spool, Math.Max(256 * 1024, 4 * _maxPayloadLength));
         _discardedHead = new byte[Math.Min(options.MaxRejectedRawBytes, options.MaxLineBytes)];
     }
 
@@ -92,6 +96,7 @@ public sealed class ReadLineProcessor
             }
             appended += Handle(line, context, replies);
         }
+        _spool.Append(_batch);
         if (appended > 0)
         {
             _metrics.Accepted(_source, appended);
@@ -131,19 +136,24 @@ public sealed class ReadLineProcessor
         {
             return 0;
         }
-        var rejection = ReadLineParser.Parse(span, _scratch, _payload, context, out var payloadLength);
+        if (!_batch.HasRoom(_maxPayloadLength))
+        {
+            _spool.Append(_batch);
+        }
+        // The record is parsed straight into the batch that goes to the spool.
+        var space = _batch.PayloadSpace;
+        var rejection = ReadLineParser.Parse(span, _scratch, space, context, out var payloadLength);
         if (rejection != ReadRejection.None)
         {
             Reject(rejection, span, replies);
             return 0;
         }
-        var payload = _payload.AsSpan(0, payloadLength);
-        if (_spool.TryAppend(payload, out _) == SpoolAppendResult.Full)
+        if (!_batch.TryStage(payloadLength))
         {
             Reject(ReadRejection.SpoolFull, span, replies);
             return 0;
         }
-        var readId = SpooledRead.ReadId(payload);
+        var readId = SpooledRead.ReadId(space[..payloadLength]);
         var reply = replies.GetSpan(Ok.Length + readId.Length + 1);
         Ok.CopyTo(reply);
         SpooledRead.CopySmall(readId, reply[Ok.Length..]);

@@ -71,7 +71,7 @@ public sealed partial class ReadSpool : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_totalBytes - _activeReleasedBytes + recordLength > _options.MaxBytes)
+            if (_totalBytes - _activeReleasedBytes + Volatile.Read(ref _reserved) + recordLength > _options.MaxBytes)
             {
                 sequence = 0;
                 return SpoolAppendResult.Full;
