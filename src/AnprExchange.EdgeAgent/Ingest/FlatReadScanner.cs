@@ -125,16 +125,13 @@ internal static class FlatReadScanner
         var first = line[at];
         if (first == (byte)'-' || (uint)(first - '0') <= 9)
         {
-            at = Number(line, at, out var number, out var mantissa, out var fraction);
+            at = Number(line, at, out var number);
             if (at < 0)
             {
                 return -1;
             }
             switch (field)
             {
-                case ReadField.Confidence or ReadField.Lat or ReadField.Lon when fraction >= 0:
-                    fields.SetDecimal(field, number, mantissa, fraction, first == (byte)'-');
-                    break;
                 case ReadField.Confidence or ReadField.Lat or ReadField.Lon:
                     fields.SetNumber(field, number);
                     break;
@@ -202,15 +199,13 @@ internal static class FlatReadScanner
     }
 
     /// <summary>
-    /// A JSON number (RFC 8259 grammar) at <paramref name="at"/>; returns the index after it, or -1. A simple decimal
-    /// (no exponent, ≤ 15 significant digits) is ±<paramref name="mantissa"/> / 10^<paramref name="fraction"/>,
-    /// converted exactly; for the rest (Utf8Parser) <paramref name="fraction"/> is -1.
+    /// A JSON number (RFC 8259 grammar) at <paramref name="at"/>; returns the index after it, or -1. Simple decimals
+    /// are converted exactly, the rest by Utf8Parser.
     /// </summary>
-    private static int Number(ReadOnlySpan<byte> line, int at, out double value, out long mantissa, out int fraction)
+    private static int Number(ReadOnlySpan<byte> line, int at, out double value)
     {
         value = 0;
-        mantissa = 0;
-        fraction = -1;
+        long mantissa = 0;
         var i = at;
         var negative = line[i] == (byte)'-';
         if (negative)
@@ -278,7 +273,6 @@ internal static class FlatReadScanner
             // Both operands are exact doubles, so one IEEE division gives the correctly rounded value.
             value = mantissa / PowersOf10[decimals];
             value = negative ? -value : value;
-            fraction = decimals;
             return i;
         }
         return Utf8Parser.TryParse(line[at..i], out value, out var parsed) && parsed == i - at ? i : -1;

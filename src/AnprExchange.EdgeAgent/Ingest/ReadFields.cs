@@ -35,54 +35,27 @@ internal ref struct ReadFields
     /// <summary>Stores a number if it is in range, else notes <see cref="ReadRejection.InvalidField"/>.</summary>
     public void SetNumber(ReadField field, double value)
     {
-        var bound = Bound(field);
-        var inRange = value >= (field == ReadField.Confidence ? 0.0 : -bound) && value <= bound;
-        Store(field, value, inRange);
-    }
-
-    /// <summary>
-    /// <see cref="SetNumber"/> for a simple decimal, ±<paramref name="mantissa"/> / 10^<paramref name="fraction"/>
-    /// with at most 15 significant digits, whose correctly rounded value is <paramref name="value"/>. The range is
-    /// checked on the integers, so no branch waits for the division; the answer is the same, since no such decimal
-    /// just past a bound (0, 1, 90, 180) rounds onto it.
-    /// </summary>
-    public void SetDecimal(ReadField field, double value, long mantissa, int fraction, bool negative)
-    {
-        var bound = (long)Bound(field);
-        var inRange = (!negative || mantissa == 0 || field != ReadField.Confidence)
-            && (fraction > 15 || mantissa <= bound * DecimalScale[fraction]);
-        Store(field, value, inRange);
-    }
-
-    private static readonly long[] DecimalScale = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
-        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000];
-
-    private static double Bound(ReadField field) => field switch
-    {
-        ReadField.Confidence => 1.0,
-        ReadField.Lat => 90.0,
-        _ => 180.0,
-    };
-
-    private void Store(ReadField field, double value, bool inRange)
-    {
-        if (!inRange)
+        var (min, max, flag) = field switch
+        {
+            ReadField.Confidence => (0.0, 1.0, SpooledRead.Fields.Confidence),
+            ReadField.Lat => (-90.0, 90.0, SpooledRead.Fields.Lat),
+            _ => (-180.0, 180.0, SpooledRead.Fields.Lon),
+        };
+        if (!(value >= min && value <= max))
         {
             Keep(ReadRejection.InvalidField);
             return;
         }
+        Present |= flag;
         switch (field)
         {
             case ReadField.Confidence:
-                Present |= SpooledRead.Fields.Confidence;
                 Confidence = value;
                 break;
             case ReadField.Lat:
-                Present |= SpooledRead.Fields.Lat;
                 Lat = value;
                 break;
             default:
-                Present |= SpooledRead.Fields.Lon;
                 Lon = value;
                 break;
         }
