@@ -9,7 +9,7 @@ namespace AnprExchange.EdgeAgent.Ingest;
 /// reply line per read in order (<c>ok &lt;readId&gt;</c> or <c>err &lt;reason&gt;</c>). One instance per connection; the
 /// caller commits the spool before flushing the replies. A line over the limit is skipped as it streams in. Reads are
 /// parsed straight into a <see cref="SpoolBatch"/> (room reserved as each is staged) that is appended to the spool
-/// once per call: one lock and one write call per batch.
+/// once per call: one spool lock per batch instead of one per read.
 /// </summary>
 public sealed class ReadLineProcessor
 {
