@@ -154,13 +154,22 @@ public sealed partial class ReadSpool : IDisposable
     private void OpenActive(SpoolSegment segment, long existingLength)
     {
         var created = !File.Exists(segment.Path);
-        _activeHandle = File.OpenHandle(segment.Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        var handle = File.OpenHandle(segment.Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
         if (created && _options.FlushPolicy != SpoolFlushPolicy.None)
         {
             // The new file's directory entry must be durable before any record in it is acknowledged.
-            DirectorySync.Flush(_options.Directory);
+            try
+            {
+                DirectorySync.Flush(_options.Directory);
+            }
+            catch
+            {
+                handle.Dispose();
+                throw;
+            }
             DirectorySyncs++;
         }
+        _activeHandle = handle;
         _active = segment;
         _activeWritten = existingLength;
         ResetActiveMarks(existingLength);
