@@ -35,7 +35,7 @@ public static class EdgeAgentEndpoints
         app.MapGet("/health/live", () => Results.Json(new HealthStatus("live")));
         app.MapGet("/health/ready", (ReadForwarder forwarder, ReadSpool spool, IOptions<SpoolOptions> options) =>
         {
-            var spoolFull = spool.TotalBytes + SpoolRecordFormat.MaxPayloadLength > options.Value.MaxBytes;
+            var spoolFull = spool.BoundedBytes + SpoolRecordFormat.MaxPayloadLength > options.Value.MaxBytes;
             return forwarder.IsHealthy && !spoolFull
                 ? Results.Json(new HealthStatus("ready", spool.PendingCount))
                 : Results.Json(new HealthStatus(spoolFull ? "spool_full" : "kafka_unreachable", spool.PendingCount), statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -1,8 +1,6 @@
 using System.Buffers.Text;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace AnprExchange.EdgeAgent.Ingest;
 
@@ -10,70 +8,90 @@ namespace AnprExchange.EdgeAgent.Ingest;
 /// The fast path for the shape cameras send: one flat JSON object whose strings are printable ASCII without escapes
 /// and whose values are strings, numbers, true, false or null. It validates that subset of JSON fully and takes
 /// string values as spans of the line itself (no copy). Anything outside the subset (escapes, non-ASCII, nesting,
-/// a timestamp form it does not know) makes it decline, and <see cref="JsonReadParser"/> decides instead.
+/// a timestamp form it does not know, a line over <see cref="MaxLineLength"/>) makes it decline, and
+/// <see cref="JsonReadParser"/> decides instead.
+/// Layout: one vector pass first marks every "stop" byte of the line (quote, backslash, control, DEL, non-ASCII) and
+/// every quote in two bit maps on the stack, one bit per byte (≤ 2 × 16 ulongs, <see cref="StopBits"/>); a string
+/// then ends at the next stop, which must be a quote: no string is scanned byte by byte, and the position of the next
+/// token comes from register arithmetic, not from a load of the line.
 /// </summary>
 internal static class FlatReadScanner
 {
-    private const byte Plain = 0;
+    /// <summary>Longest line the fast path takes; longer ones (rare: a read is ~200 bytes) go to the general parser.</summary>
+    public const int MaxLineLength = 1024;
 
-    /// <summary>Per byte: 0 = may stay in a fast-path string; 1 = ends it (quote, backslash, control, DEL, non-ASCII).</summary>
-    private static ReadOnlySpan<byte> ByteClasses =>
-    [
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    ];
-
-    private static readonly double[] s_powersOf10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
-
+    [SkipLocalsInit]
     public static bool TryScan(ReadOnlySpan<byte> line, ref ReadFields fields)
     {
+        if (line.Length > MaxLineLength)
+        {
+            return false;
+        }
+        Span<ulong> bits = stackalloc ulong[2 * MaxLineLength / 64];
+        var words = StopBits.Mark(line, bits[..(MaxLineLength / 64)], bits[(MaxLineLength / 64)..]);
+        return Scan(line, bits[..words], bits.Slice(MaxLineLength / 64, words), ref fields);
+    }
+
+    // Apart from TryScan: a method with a loop and stackalloc is compiled fully optimised at once but without
+    // profile-guided optimisation (no on-stack replacement for it); this one gets both.
+    private static bool Scan(ReadOnlySpan<byte> line, scoped ReadOnlySpan<ulong> stops, scoped ReadOnlySpan<ulong> quotes, ref ReadFields fields)
+    {
         var at = SkipWhitespace(line, 0);
-        if (at >= line.Length || line[at] != (byte)'{')
+        if ((uint)at >= (uint)line.Length || line[at] != (byte)'{')
         {
             return false;
         }
         at = SkipWhitespace(line, at + 1);
-        if (at < line.Length && line[at] == (byte)'}')
+        if ((uint)at < (uint)line.Length && line[at] == (byte)'}')
         {
             return SkipWhitespace(line, at + 1) == line.Length;
         }
         while (true)
         {
-            var field = KnownKey(line, ref at);
-            if (field == ReadField.Other)
+            if ((uint)at >= (uint)line.Length || line[at] != (byte)'"')
             {
-                if (!TryString(line, ref at, out var nameStart, out var nameLength))
+                return false;
+            }
+            var end = StringEnd(stops, quotes, at + 1);
+            if (end < 0)
+            {
+                return false;
+            }
+            var field = ReadFieldNames.Identify(line[(at + 1)..end]);
+            at = SkipWhitespace(line, end + 1);
+            if ((uint)at >= (uint)line.Length || line[at] != (byte)':')
+            {
+                return false;
+            }
+            at = SkipWhitespace(line, at + 1);
+            if ((uint)at >= (uint)line.Length)
+            {
+                return false;
+            }
+            if (line[at] == (byte)'"')
+            {
+                end = StringEnd(stops, quotes, at + 1);
+                if (end < 0 || !StringValue(line[(at + 1)..end], field, ref fields))
                 {
                     return false;
                 }
-                field = ReadFieldNames.Identify(line.Slice(nameStart, nameLength));
+                at = end + 1;
             }
-            at = SkipWhitespace(line, at);
-            if (at >= line.Length || line[at] != (byte)':')
-            {
-                return false;
-            }
-            at = SkipWhitespace(line, at + 1);
-            if (at >= line.Length || !TryValue(line, ref at, field, ref fields))
+            else if ((at = OtherValue(line, at, field, ref fields)) < 0)
             {
                 return false;
             }
             at = SkipWhitespace(line, at);
-            if (at >= line.Length)
+            if ((uint)at >= (uint)line.Length)
             {
                 return false;
             }
-            if (line[at] == (byte)'}')
+            var next = line[at];
+            if (next == (byte)'}')
             {
                 return SkipWhitespace(line, at + 1) == line.Length;
             }
-            if (line[at] != (byte)',')
+            if (next != (byte)',')
             {
                 return false;
             }
@@ -81,71 +99,36 @@ internal static class FlatReadScanner
         }
     }
 
-    /// <summary>Recognises the usual keys (with their closing quote) in place; Other means "scan it normally".</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ReadField KnownKey(ReadOnlySpan<byte> line, ref int at)
+    /// <summary>A string value (its content, between the quotes); false to decline.</summary>
+    private static bool StringValue(ReadOnlySpan<byte> value, ReadField field, ref ReadFields fields)
     {
-        if (at + 1 >= line.Length || line[at] != (byte)'"')
+        switch (field)
         {
-            return ReadField.Other;
+            case ReadField.Timestamp:
+                fields.HasTimestamp = true;
+                // An unusual (or invalid) form: let the general parser judge it.
+                return IsoTimestamp.TryParse(value, out fields.Timestamp);
+            case ReadField.Confidence or ReadField.Lat or ReadField.Lon:
+                fields.Keep(ReadRejection.InvalidField);
+                return true;
+            case ReadField.Other:
+                return true;
+            default:
+                fields.SetString(field, value);
+                return true;
         }
-        var rest = line[(at + 1)..];
-        var (field, length) = rest[0] switch
-        {
-            (byte)'r' when rest.StartsWith("readId\""u8) => (ReadField.ReadId, 7),
-            (byte)'c' when rest.StartsWith("cameraId\""u8) => (ReadField.CameraId, 9),
-            (byte)'c' when rest.StartsWith("country\""u8) => (ReadField.Country, 8),
-            (byte)'c' when rest.StartsWith("confidence\""u8) => (ReadField.Confidence, 11),
-            (byte)'t' when rest.StartsWith("timestamp\""u8) => (ReadField.Timestamp, 10),
-            (byte)'p' when rest.StartsWith("plate\""u8) => (ReadField.Plate, 6),
-            (byte)'l' when rest.StartsWith("lat\""u8) => (ReadField.Lat, 4),
-            (byte)'l' when rest.StartsWith("lon\""u8) => (ReadField.Lon, 4),
-            (byte)'d' when rest.StartsWith("direction\""u8) => (ReadField.Direction, 10),
-            _ => (ReadField.Other, 0),
-        };
-        if (field != ReadField.Other)
-        {
-            at += 1 + length;
-        }
-        return field;
     }
 
-    private static bool TryValue(ReadOnlySpan<byte> line, ref int at, ReadField field, ref ReadFields fields)
+    /// <summary>A number, true, false or null at <paramref name="at"/>; returns the index after it, or -1 to decline.</summary>
+    private static int OtherValue(ReadOnlySpan<byte> line, int at, ReadField field, ref ReadFields fields)
     {
         var first = line[at];
-        if (first == (byte)'"')
-        {
-            if (!TryString(line, ref at, out var start, out var length))
-            {
-                return false;
-            }
-            var value = line.Slice(start, length);
-            switch (field)
-            {
-                case ReadField.Timestamp:
-                    fields.HasTimestamp = true;
-                    if (!IsoTimestamp.TryParse(value, out fields.Timestamp))
-                    {
-                        // An unusual (or invalid) form: let the general parser judge it.
-                        return false;
-                    }
-                    break;
-                case ReadField.Confidence or ReadField.Lat or ReadField.Lon:
-                    fields.Keep(ReadRejection.InvalidField);
-                    break;
-                case ReadField.Other:
-                    break;
-                default:
-                    fields.SetString(field, value);
-                    break;
-            }
-            return true;
-        }
         if (first == (byte)'-' || (uint)(first - '0') <= 9)
         {
-            if (!TryNumber(line, ref at, out var number))
+            at = Number(line, at, out var number);
+            if (at < 0)
             {
-                return false;
+                return -1;
             }
             switch (field)
             {
@@ -162,20 +145,18 @@ internal static class FlatReadScanner
                     fields.Keep(ReadRejection.InvalidField);
                     break;
             }
-            return true;
+            return at;
         }
         var rest = line[at..];
         if (rest.StartsWith("null"u8))
         {
-            at += 4;
-            return true;
+            return at + 4;
         }
         var isTrue = rest.StartsWith("true"u8);
         if (!isTrue && !rest.StartsWith("false"u8))
         {
-            return false;
+            return -1;
         }
-        at += isTrue ? 4 : 5;
         switch (field)
         {
             case ReadField.Timestamp:
@@ -188,68 +169,53 @@ internal static class FlatReadScanner
                 fields.Keep(ReadRejection.InvalidField);
                 break;
         }
-        return true;
+        return at + (isTrue ? 4 : 5);
     }
 
-    /// <summary>A string at <paramref name="at"/> (on its opening quote) of printable ASCII without escapes.</summary>
+    /// <summary>
+    /// The closing quote of a string whose content starts at <paramref name="start"/>: the next stop byte, if it is a
+    /// quote (anything else there, or none, is outside the fast subset); -1 otherwise.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryString(ReadOnlySpan<byte> line, ref int at, out int start, out int length)
+    private static int StringEnd(ReadOnlySpan<ulong> stops, ReadOnlySpan<ulong> quotes, int start)
     {
-        start = at + 1;
-        length = 0;
-        if (at >= line.Length || line[at] != (byte)'"')
+        var block = start >> 6;
+        if ((uint)block >= (uint)stops.Length)
         {
-            return false;
+            return -1;
         }
-        var end = start;
-        // 16 bytes at a time: stop at a quote, backslash, DEL, or any byte below 0x20 or above 0x7E (negative as sbyte).
-        while (end + Vector128<byte>.Count <= line.Length)
+        var bits = stops[block] & (ulong.MaxValue << start);
+        while (bits == 0)
         {
-            var block = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(line), (nuint)end);
-            var stops = Vector128.Equals(block, Vector128.Create((byte)'"'))
-                | Vector128.Equals(block, Vector128.Create((byte)'\\'))
-                | Vector128.Equals(block, Vector128.Create((byte)0x7F))
-                | Vector128.LessThan(block.AsSByte(), Vector128.Create((sbyte)0x20)).AsByte();
-            var mask = stops.ExtractMostSignificantBits();
-            if (mask != 0)
+            if ((uint)++block >= (uint)stops.Length)
             {
-                end += BitOperations.TrailingZeroCount(mask);
-                goto found;
+                return -1;
             }
-            end += Vector128<byte>.Count;
+            bits = stops[block];
         }
-        var classes = ByteClasses;
-        while (end < line.Length && classes[line[end]] == Plain)
-        {
-            end++;
-        }
-    found:
-        if (end >= line.Length || line[end] != (byte)'"')
-        {
-            return false;
-        }
-        end -= start;
-        length = end;
-        at = start + end + 1;
-        return true;
+        // The lowest stop must be a quote; bits past the end of the line are clear, so the index is inside it.
+        var isQuote = (quotes[block] & bits & (0 - bits)) != 0;
+        return isQuote ? (block << 6) + BitOperations.TrailingZeroCount(bits) : -1;
     }
 
-    /// <summary>A JSON number (RFC 8259 grammar); simple decimals are converted exactly, the rest by Utf8Parser.</summary>
-    private static bool TryNumber(ReadOnlySpan<byte> line, ref int at, out double value)
+    /// <summary>
+    /// A JSON number (RFC 8259 grammar) at <paramref name="at"/>; returns the index after it, or -1. Simple decimals
+    /// are converted exactly, the rest by Utf8Parser.
+    /// </summary>
+    private static int Number(ReadOnlySpan<byte> line, int at, out double value)
     {
         value = 0;
-        var start = at;
+        long mantissa = 0;
         var i = at;
-        var negative = i < line.Length && line[i] == (byte)'-';
+        var negative = line[i] == (byte)'-';
         if (negative)
         {
             i++;
         }
-        if (i >= line.Length || (uint)(line[i] - '0') > 9)
+        if ((uint)i >= (uint)line.Length || (uint)(line[i] - '0') > 9)
         {
-            return false;
+            return -1;
         }
-        long mantissa = 0;
         var digits = 0;
         if (line[i] == (byte)'0')
         {
@@ -257,65 +223,71 @@ internal static class FlatReadScanner
         }
         else
         {
-            while (i < line.Length && (uint)(line[i] - '0') <= 9)
+            uint digit;
+            while ((uint)i < (uint)line.Length && (digit = (uint)(line[i] - '0')) <= 9)
             {
-                mantissa = (mantissa * 10) + (line[i] - '0');
+                mantissa = (mantissa * 10) + digit;
                 digits++;
                 i++;
             }
         }
-        var fraction = 0;
-        if (i < line.Length && line[i] == (byte)'.')
+        var decimals = 0;
+        if ((uint)i < (uint)line.Length && line[i] == (byte)'.')
         {
             i++;
-            if (i >= line.Length || (uint)(line[i] - '0') > 9)
+            if ((uint)i >= (uint)line.Length || (uint)(line[i] - '0') > 9)
             {
-                return false;
+                return -1;
             }
-            while (i < line.Length && (uint)(line[i] - '0') <= 9)
+            uint digit;
+            while ((uint)i < (uint)line.Length && (digit = (uint)(line[i] - '0')) <= 9)
             {
-                mantissa = (mantissa * 10) + (line[i] - '0');
+                mantissa = (mantissa * 10) + digit;
                 if (mantissa != 0 || digits > 0)
                 {
                     digits++;
                 }
-                fraction++;
+                decimals++;
                 i++;
             }
         }
-        var exponent = false;
-        if (i < line.Length && (line[i] == (byte)'e' || line[i] == (byte)'E'))
+        if ((uint)i < (uint)line.Length && (line[i] | 0x20) == (byte)'e')
         {
-            exponent = true;
             i++;
-            if (i < line.Length && (line[i] == (byte)'+' || line[i] == (byte)'-'))
+            if ((uint)i < (uint)line.Length && (line[i] == (byte)'+' || line[i] == (byte)'-'))
             {
                 i++;
             }
-            if (i >= line.Length || (uint)(line[i] - '0') > 9)
+            if ((uint)i >= (uint)line.Length || (uint)(line[i] - '0') > 9)
             {
-                return false;
+                return -1;
             }
-            while (i < line.Length && (uint)(line[i] - '0') <= 9)
+            while ((uint)i < (uint)line.Length && (uint)(line[i] - '0') <= 9)
             {
                 i++;
             }
+            return Utf8Parser.TryParse(line[at..i], out value, out var consumed) && consumed == i - at ? i : -1;
         }
-        at = i;
-        if (!exponent && digits <= 15 && fraction <= 22)
+        if (digits <= 15 && decimals <= 22)
         {
             // Both operands are exact doubles, so one IEEE division gives the correctly rounded value.
-            value = mantissa / s_powersOf10[fraction];
+            value = mantissa / PowersOf10[decimals];
             value = negative ? -value : value;
-            return true;
+            return i;
         }
-        return Utf8Parser.TryParse(line[start..i], out value, out var consumed) && consumed == i - start;
+        return Utf8Parser.TryParse(line[at..i], out value, out var parsed) && parsed == i - at ? i : -1;
     }
 
+    private static readonly double[] PowersOf10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+    /// <summary>Compact JSON has no whitespace: one compare decides, the loop is for the rest.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipWhitespace(ReadOnlySpan<byte> line, int at)
+    private static int SkipWhitespace(ReadOnlySpan<byte> line, int at) =>
+        (uint)at < (uint)line.Length && line[at] > (byte)' ' ? at : SkipWhitespaceSlow(line, at);
+
+    private static int SkipWhitespaceSlow(ReadOnlySpan<byte> line, int at)
     {
-        while (at < line.Length && line[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        while ((uint)at < (uint)line.Length && line[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
             at++;
         }

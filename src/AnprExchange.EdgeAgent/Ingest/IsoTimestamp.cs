@@ -1,12 +1,15 @@
+using System.Runtime.CompilerServices;
+
 namespace AnprExchange.EdgeAgent.Ingest;
 
 /// <summary>
 /// The timestamp form cameras send, <c>yyyy-MM-ddTHH:mm:ss[.f…]</c> with <c>Z</c> or <c>±HH:mm</c>, parsed without
 /// allocation. Returns false for anything else (other ISO 8601 forms, invalid dates), which the general parser judges.
+/// The fixed 19-byte head is read at fixed offsets: all 14 digits are checked with one comparison of their maximum.
 /// </summary>
 internal static class IsoTimestamp
 {
-    private static readonly int[] DaysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    private static readonly short[] DaysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
 
     public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
@@ -16,30 +19,49 @@ internal static class IsoTimestamp
         {
             return false;
         }
-        if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
-            || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second))
+        uint y1 = Digit(text[0]), y2 = Digit(text[1]), y3 = Digit(text[2]), y4 = Digit(text[3]);
+        uint mo1 = Digit(text[5]), mo2 = Digit(text[6]), d1 = Digit(text[8]), d2 = Digit(text[9]);
+        uint h1 = Digit(text[11]), h2 = Digit(text[12]), mi1 = Digit(text[14]), mi2 = Digit(text[15]), s1 = Digit(text[17]), s2 = Digit(text[18]);
+        var largest = Math.Max(Math.Max(Math.Max(y1, y2), Math.Max(y3, y4)), Math.Max(Math.Max(mo1, mo2), Math.Max(d1, d2)));
+        largest = Math.Max(largest, Math.Max(Math.Max(Math.Max(h1, h2), Math.Max(mi1, mi2)), Math.Max(s1, s2)));
+        if (largest > 9)
         {
             return false;
         }
-        if (year is < 2 or > 9998 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        var year = (int)((y1 * 1000) + (y2 * 100) + (y3 * 10) + y4);
+        var month = (int)((mo1 * 10) + mo2);
+        var day = (int)((d1 * 10) + d2);
+        var hour = (h1 * 10) + h2;
+        var minute = (mi1 * 10) + mi2;
+        var second = (s1 * 10) + s2;
+        if ((uint)(year - 2) > 9998 - 2 || (uint)(month - 1) > 11 || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
+        var leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        var daysBefore = DaysBeforeMonth[month - 1] + (leap && month > 2 ? 1 : 0);
+        var daysInMonth = DaysBeforeMonth[month] + (leap && month >= 2 ? 1 : 0) - daysBefore;
+        if (day < 1 || day > daysInMonth)
+        {
+            return false;
+        }
+
         var at = 19;
         long fractionTicks = 0;
         if (text[at] == '.')
         {
             var start = ++at;
-            while (at < text.Length && (uint)(text[at] - '0') <= 9)
+            uint digit;
+            while (at < text.Length && (digit = Digit(text[at])) <= 9)
             {
+                fractionTicks = (fractionTicks * 10) + digit;
                 at++;
             }
             var count = at - start;
-            if (count is < 1 or > 7 || !Digits(text, start, count, out var fraction))
+            if (count is < 1 or > 7)
             {
                 return false;
             }
-            fractionTicks = fraction;
             for (var i = count; i < 7; i++)
             {
                 fractionTicks *= 10;
@@ -49,41 +71,40 @@ internal static class IsoTimestamp
         {
             return false;
         }
-        TimeSpan offset;
-        if (text[at] == 'Z' && at + 1 == text.Length)
+        long offsetTicks;
+        var sign = text[at];
+        if (sign == 'Z' && at + 1 == text.Length)
         {
-            offset = TimeSpan.Zero;
+            offsetTicks = 0;
         }
-        else if ((text[at] == '+' || text[at] == '-') && at + 6 == text.Length && text[at + 3] == ':'
-            && Digits(text, at + 1, 2, out var offsetHours) && Digits(text, at + 4, 2, out var offsetMinutes) && offsetHours <= 13 && offsetMinutes <= 59)
+        else if ((sign == '+' || sign == '-') && at + 6 == text.Length && text[at + 3] == ':')
         {
-            offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-            offset = text[at] == '-' ? -offset : offset;
+            uint oh1 = Digit(text[at + 1]), oh2 = Digit(text[at + 2]), om1 = Digit(text[at + 4]), om2 = Digit(text[at + 5]);
+            if (Math.Max(Math.Max(oh1, oh2), Math.Max(om1, om2)) > 9)
+            {
+                return false;
+            }
+            var offsetHours = (oh1 * 10) + oh2;
+            var offsetMinutes = (om1 * 10) + om2;
+            if (offsetHours > 13 || offsetMinutes > 59)
+            {
+                return false;
+            }
+            offsetTicks = ((offsetHours * 60) + offsetMinutes) * TimeSpan.TicksPerMinute;
+            offsetTicks = sign == '-' ? -offsetTicks : offsetTicks;
         }
         else
         {
             return false;
         }
-        var leap = DateTime.IsLeapYear(year) && month > 2 ? 1 : 0;
         var y = year - 1;
-        long days = (y * 365) + (y / 4) - (y / 100) + (y / 400) + DaysBeforeMonth[month - 1] + leap + day - 1;
+        long days = (y * 365) + (y / 4) - (y / 100) + (y / 400) + daysBefore + day - 1;
         var ticks = (days * TimeSpan.TicksPerDay) + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (second * TimeSpan.TicksPerSecond) + fractionTicks;
-        value = new DateTimeOffset(ticks, offset);
+        value = new DateTimeOffset(ticks, new TimeSpan(offsetTicks));
         return true;
     }
 
-    private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
-    {
-        value = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            var digit = (uint)(text[i] - '0');
-            if (digit > 9)
-            {
-                return false;
-            }
-            value = (value * 10) + (int)digit;
-        }
-        return true;
-    }
+    /// <summary>The digit's value, or more than 9 for any other byte.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Digit(byte b) => (uint)(b - '0');
 }

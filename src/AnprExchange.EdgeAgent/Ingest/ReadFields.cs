@@ -35,28 +35,23 @@ internal ref struct ReadFields
     /// <summary>Stores a number if it is in range, else notes <see cref="ReadRejection.InvalidField"/>.</summary>
     public void SetNumber(ReadField field, double value)
     {
-        var (min, max, flag) = field switch
-        {
-            ReadField.Confidence => (0.0, 1.0, SpooledRead.Fields.Confidence),
-            ReadField.Lat => (-90.0, 90.0, SpooledRead.Fields.Lat),
-            _ => (-180.0, 180.0, SpooledRead.Fields.Lon),
-        };
-        if (!(value >= min && value <= max))
-        {
-            Keep(ReadRejection.InvalidField);
-            return;
-        }
-        Present |= flag;
         switch (field)
         {
-            case ReadField.Confidence:
+            case ReadField.Confidence when value is >= 0.0 and <= 1.0:
+                Present |= SpooledRead.Fields.Confidence;
                 Confidence = value;
                 break;
-            case ReadField.Lat:
+            case ReadField.Lat when value is >= -90.0 and <= 90.0:
+                Present |= SpooledRead.Fields.Lat;
                 Lat = value;
                 break;
-            default:
+            case ReadField.Lon when value is >= -180.0 and <= 180.0:
+                Present |= SpooledRead.Fields.Lon;
                 Lon = value;
+                break;
+            default:
+                // Out of range, or NaN.
+                Keep(ReadRejection.InvalidField);
                 break;
         }
     }

@@ -7,7 +7,9 @@ namespace AnprExchange.EdgeAgent.Ingest;
 /// <summary>
 /// The TCP framing: takes newline-terminated reads from a pipe buffer, parses and spools each one, and writes one
 /// reply line per read in order (<c>ok &lt;readId&gt;</c> or <c>err &lt;reason&gt;</c>). One instance per connection; the
-/// caller commits the spool before flushing the replies. A line over the limit is skipped as it streams in.
+/// caller commits the spool before flushing the replies. A line over the limit is skipped as it streams in. Reads are
+/// parsed straight into a <see cref="SpoolBatch"/> (room reserved as each is staged) that is appended to the spool
+/// once per call: one spool lock per batch instead of one per read.
 /// </summary>
 public sealed class ReadLineProcessor
 {
@@ -23,7 +25,8 @@ public sealed class ReadLineProcessor
     private readonly string _source;
     private readonly byte[] _line;
     private readonly byte[] _scratch;
-    private readonly byte[] _payload;
+    private readonly SpoolBatch _batch;
+    private readonly int _maxPayloadLength;
     private readonly byte[] _discardedHead;
     private int _discardedHeadLength;
     private bool _discarding;
@@ -39,7 +42,8 @@ public sealed class ReadLineProcessor
         _source = source;
         _line = new byte[options.MaxLineBytes];
         _scratch = new byte[ReadLineParser.ScratchLength(options.MaxLineBytes)];
-        _payload = new byte[ReadLineParser.PayloadLength(options.MaxLineBytes)];
+        _maxPayloadLength = ReadLineParser.PayloadLength(options.MaxLineBytes);
+        _batch = new SpoolBatch(spool, Math.Max(256 * 1024, 4 * _maxPayloadLength));
         _discardedHead = new byte[Math.Min(options.MaxRejectedRawBytes, options.MaxLineBytes)];
     }
 
@@ -66,6 +70,15 @@ public sealed class ReadLineProcessor
                 Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), replies);
                 continue;
             }
+            // Most lines lie inside one pipe segment: take them as a span of it, without slicing the sequence.
+            var unread = reader.UnreadSpan;
+            var newline = unread.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                reader.Advance(newline + 1);
+                appended += Handle(unread[..newline], context, replies);
+                continue;
+            }
             if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
             {
                 if (reader.Remaining > _options.MaxLineBytes)
@@ -83,6 +96,7 @@ public sealed class ReadLineProcessor
             }
             appended += Handle(line, context, replies);
         }
+        _spool.Append(_batch);
         if (appended > 0)
         {
             _metrics.Accepted(_source, appended);
@@ -99,40 +113,60 @@ public sealed class ReadLineProcessor
             Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), replies);
             return 0;
         }
-        ReadOnlySpan<byte> span;
         if (line.IsSingleSegment)
         {
-            span = line.FirstSpan;
+            return Handle(line.FirstSpan, context, replies);
         }
-        else
+        line.CopyTo(_line);
+        return Handle(_line.AsSpan(0, (int)line.Length), context, replies);
+    }
+
+    private int Handle(ReadOnlySpan<byte> span, in ReadParseContext context, IBufferWriter<byte> replies)
+    {
+        if (span.Length > _options.MaxLineBytes)
         {
-            line.CopyTo(_line);
-            span = _line.AsSpan(0, (int)line.Length);
+            StartDiscarding(span);
+            _discarding = false;
+            Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), replies);
+            return 0;
         }
         span = span.TrimEnd((byte)'\r');
-        if (span.Trim(" \t"u8).IsEmpty)
+        // A read starts with '{'; only a line that does not is checked for being blank.
+        if ((span.IsEmpty || span[0] != (byte)'{') && span.Trim(" \t"u8).IsEmpty)
         {
             return 0;
         }
-        var rejection = ReadLineParser.Parse(span, _scratch, _payload, context, out var payloadLength);
+        if (!_batch.HasRoom(_maxPayloadLength))
+        {
+            _spool.Append(_batch);
+        }
+        // The record is parsed straight into the batch that goes to the spool.
+        var space = _batch.PayloadSpace;
+        var rejection = ReadLineParser.Parse(span, _scratch, space, context, out var payloadLength);
         if (rejection != ReadRejection.None)
         {
             Reject(rejection, span, replies);
             return 0;
         }
-        var payload = _payload.AsSpan(0, payloadLength);
-        if (_spool.TryAppend(payload, out _) == SpoolAppendResult.Full)
+        if (!_batch.TryStage(payloadLength))
         {
             Reject(ReadRejection.SpoolFull, span, replies);
             return 0;
         }
-        var readId = SpooledRead.ReadId(payload);
+        var readId = SpooledRead.ReadId(space[..payloadLength]);
         var reply = replies.GetSpan(Ok.Length + readId.Length + 1);
         Ok.CopyTo(reply);
-        readId.CopyTo(reply[Ok.Length..]);
+        SpooledRead.CopySmall(readId, reply[Ok.Length..]);
         reply[Ok.Length + readId.Length] = (byte)'\n';
         replies.Advance(Ok.Length + readId.Length + 1);
         return 1;
+    }
+
+    private void StartDiscarding(ReadOnlySpan<byte> head)
+    {
+        _discarding = true;
+        _discardedHeadLength = Math.Min(head.Length, _discardedHead.Length);
+        head[.._discardedHeadLength].CopyTo(_discardedHead);
     }
 
     private void StartDiscarding(in ReadOnlySequence<byte> head)

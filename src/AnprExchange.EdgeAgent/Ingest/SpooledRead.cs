@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using AnprExchange.Contracts.Records;
 
@@ -45,8 +47,39 @@ public static class SpooledRead
     public static int WriteString(Span<byte> destination, int offset, ReadOnlySpan<byte> value)
     {
         BinaryPrimitives.WriteUInt16LittleEndian(destination[offset..], (ushort)value.Length);
-        value.CopyTo(destination[(offset + sizeof(ushort))..]);
+        CopySmall(value, destination[(offset + sizeof(ushort))..]);
         return offset + sizeof(ushort) + value.Length;
+    }
+
+    /// <summary>Copies a short string (ids, plates, codes: mostly under 16 bytes) inline, with two overlapping loads.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void CopySmall(ReadOnlySpan<byte> value, Span<byte> destination)
+    {
+        var length = value.Length;
+        if ((uint)length > 16 || destination.Length < length)
+        {
+            value.CopyTo(destination);
+            return;
+        }
+        ref var source = ref MemoryMarshal.GetReference(value);
+        ref var target = ref MemoryMarshal.GetReference(destination);
+        if (length >= 8)
+        {
+            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<ulong>(ref source));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, length - 8)));
+        }
+        else if (length >= 4)
+        {
+            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<uint>(ref source));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - 4), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, length - 4)));
+        }
+        else
+        {
+            for (var i = 0; i < length; i++)
+            {
+                Unsafe.Add(ref target, i) = Unsafe.Add(ref source, i);
+            }
+        }
     }
 
     /// <summary>The read id, without copying (for the <c>ok &lt;readId&gt;</c> reply).</summary>

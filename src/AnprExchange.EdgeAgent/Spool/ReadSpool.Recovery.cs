@@ -69,6 +69,7 @@ public sealed partial class ReadSpool
         _checkpointed = checkpoint;
         var pending = _nextSequence - _released;
         Log.Recovered(_logger, _options.Directory, _segments.Count, pending, _released);
+        ReleaseActive();
         DeleteReleasedSegments();
     }
 }

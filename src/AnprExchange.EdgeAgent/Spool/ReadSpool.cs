@@ -54,6 +54,9 @@ public sealed partial class ReadSpool : IDisposable
 
     public int SegmentCount { get { lock (_gate) { return _segments.Count; } } }
 
+    /// <summary>How many times the spool directory was fsynced after a segment file was created (for tests).</summary>
+    internal int DirectorySyncs { get; private set; }
+
     /// <summary>Set by every commit that made records visible; the forwarder waits on it.</summary>
     public ManualResetEventSlim DataAvailable => _dataAvailable;
 
@@ -68,7 +71,7 @@ public sealed partial class ReadSpool : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_totalBytes + recordLength > _options.MaxBytes)
+            if (_totalBytes - _activeReleasedBytes + Volatile.Read(ref _reserved) + recordLength > _options.MaxBytes)
             {
                 sequence = 0;
                 return SpoolAppendResult.Full;
@@ -77,6 +80,7 @@ public sealed partial class ReadSpool : IDisposable
             {
                 Roll();
             }
+            MarkActive(_nextSequence);
             if (_buffered + recordLength > _writeBuffer.Length)
             {
                 WriteBuffered();
@@ -149,9 +153,26 @@ public sealed partial class ReadSpool : IDisposable
 
     private void OpenActive(SpoolSegment segment, long existingLength)
     {
-        _activeHandle = File.OpenHandle(segment.Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        var created = !File.Exists(segment.Path);
+        var handle = File.OpenHandle(segment.Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        if (created && _options.FlushPolicy != SpoolFlushPolicy.None)
+        {
+            // The new file's directory entry must be durable before any record in it is acknowledged.
+            try
+            {
+                DirectorySync.Flush(_options.Directory);
+            }
+            catch
+            {
+                handle.Dispose();
+                throw;
+            }
+            DirectorySyncs++;
+        }
+        _activeHandle = handle;
         _active = segment;
         _activeWritten = existingLength;
+        ResetActiveMarks(existingLength);
         if (!_segments.Contains(segment))
         {
             _segments.Add(segment);
@@ -204,6 +225,7 @@ public sealed partial class ReadSpool : IDisposable
                 return;
             }
             Volatile.Write(ref _released, Math.Min(watermark, _nextSequence));
+            ReleaseActive();
             DeleteReleasedSegments();
         }
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 
 namespace AnprExchange.EdgeAgent.Spool;
 
@@ -32,8 +33,9 @@ public static class SpoolRecordFormat
 
     private static uint Checksum(ReadOnlySpan<byte> header, ReadOnlySpan<byte> payload)
     {
-        var crc = Crc32C.Append(Crc32C.Seed, header[..4]);
-        crc = Crc32C.Append(crc, header.Slice(8, 8));
+        // The length and the sequence as one 4-byte and one 8-byte step: the same CRC as over their bytes.
+        var crc = BitOperations.Crc32C(Crc32C.Seed, BinaryPrimitives.ReadUInt32LittleEndian(header));
+        crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(header[8..]));
         return Crc32C.Finish(Crc32C.Append(crc, payload));
     }
 }

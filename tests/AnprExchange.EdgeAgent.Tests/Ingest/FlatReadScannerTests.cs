@@ -44,6 +44,27 @@ public sealed class FlatReadScannerTests
     }
 
     [Fact]
+    public void ALineLongerThanTheFastPathTakesGetsTheGeneralParsersAnswer()
+    {
+        var line = Samples.Line()[..^1] + ",\"note\":\"" + new string('x', FlatReadScanner.MaxLineLength) + "\"}";
+        var bytes = Encoding.UTF8.GetBytes(line);
+        Assert.False(ReadLineParser.IsFastPath(bytes));
+        Assert.True(ReadLineParser.IsFastPath(Encoding.UTF8.GetBytes(Samples.Line()[..^1] + ",\"note\":\"" + new string('x', 800) + "\"}")));
+        AssertSameAnswer(bytes);
+    }
+
+    [Fact]
+    public void StringsCrossingEvery64ByteBoundaryGetTheSameAnswerFromBothParsers()
+    {
+        // The stop bit map has one word per 64 bytes: move a read across every word boundary, short lines included.
+        for (var padding = 0; padding < 130; padding++)
+        {
+            AssertSameAnswer(Encoding.UTF8.GetBytes(new string(' ', padding) + Samples.Line(readId: new string('r', padding % 70 + 1))));
+            AssertSameAnswer(Encoding.UTF8.GetBytes($$"""{"cameraId":"{{new string('c', padding % 64 + 1)}}","plate":"AB1"}"""));
+        }
+    }
+
+    [Fact]
     public void GeneratedReadsGetTheSameAnswerFromBothParsers()
     {
         Lines.Sample(line => AssertSameAnswer(Encoding.UTF8.GetBytes(line)), iter: 20_000);

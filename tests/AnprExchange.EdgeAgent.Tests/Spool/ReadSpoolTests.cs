@@ -223,5 +223,72 @@ public sealed class ReadSpoolTests : IDisposable
         Assert.Equal(4, sequence);
     }
 
+    [Fact]
+    public void EveryNewSegmentFileHasItsDirectoryEntrySyncedBeforeItsRecordsAreCommitted()
+    {
+        using var spool = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024, policy: SpoolFlushPolicy.PerBatch));
+        Assert.Equal(1, spool.DirectorySyncs);
+        Append(spool, 0, 3000);
+        Assert.True(spool.SegmentCount > 1);
+        Assert.Equal(spool.SegmentCount, spool.DirectorySyncs);
+    }
+
+    [Fact]
+    public void WithoutFsyncTheDirectoryIsNotSyncedEither()
+    {
+        using var spool = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024, policy: SpoolFlushPolicy.None));
+        Append(spool, 0, 3000);
+        Assert.Equal(0, spool.DirectorySyncs);
+    }
+
+    [Fact]
+    public void ReopeningAnExistingSegmentDoesNotCountAsCreatingOne()
+    {
+        using (var spool = new ReadSpool(_directory.Options(policy: SpoolFlushPolicy.PerBatch)))
+        {
+            Append(spool, 0, 10);
+        }
+        using var reopened = new ReadSpool(_directory.Options(policy: SpoolFlushPolicy.PerBatch));
+        Assert.Equal(0, reopened.DirectorySyncs);
+    }
+
+    [Fact]
+    public void ReleasedRecordsOfTheActiveSegmentNoLongerCountTowardTheDiskBound()
+    {
+        // One large segment: releasing never deletes a file here, only the bound's accounting can free room.
+        using var spool = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024 * 1024, maxBytes: 256 * 1024));
+        var appended = FillUntilFull(spool);
+        Assert.Equal(1, spool.SegmentCount);
+        spool.Release(spool.NextSequence);
+        Assert.Equal(0, spool.BoundedBytes);
+        Assert.Equal(appended, FillUntilFull(spool));
+        Assert.Equal(1, spool.SegmentCount);
+    }
+
+    [Fact]
+    public void UnreleasedRecordsOfTheActiveSegmentStillCountTowardTheDiskBound()
+    {
+        using var spool = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024 * 1024, maxBytes: 256 * 1024));
+        FillUntilFull(spool);
+        var half = spool.ReleasedWatermark + ((spool.NextSequence - spool.ReleasedWatermark) / 2);
+        spool.Release(half);
+        // Room comes back for the released half, to within one 64 KiB mark, and no more.
+        Assert.InRange(spool.BoundedBytes, (spool.TotalBytes / 2) - 1024, (spool.TotalBytes / 2) + (64 * 1024));
+        var more = FillUntilFull(spool);
+        Assert.InRange(more, 1, (int)(half - 1));
+        Assert.Equal(SpoolAppendResult.Full, spool.TryAppend(Payload(0), out _));
+    }
+
+    private static int FillUntilFull(ReadSpool spool)
+    {
+        var appended = 0;
+        while (spool.TryAppend(Payload(appended), out _) == SpoolAppendResult.Appended)
+        {
+            appended++;
+        }
+        spool.Commit();
+        return appended;
+    }
+
     public void Dispose() => _directory.Dispose();
 }
