@@ -6,7 +6,7 @@ namespace AnprExchange.Core.Index;
 
 // The bulk path (a build, a full push, a snapshot-sized batch): the same result as applying the changes one by one,
 // with the per-entry work on every core. Only the entry-id map pass is sequential (it decides which record an entry
-// replaces), and it prefetches the slots it will probe.
+// replaces); it prefetches the slots it will probe and runs beside the rows-and-texts pass.
 public sealed partial class HotlistIndex
 {
     /// <summary>Batches of at least this many changes take the bulk path.</summary>
@@ -76,15 +76,120 @@ public sealed partial class HotlistIndex
             failure.Throw();
         }
 
-        // Pass 2, sequential: which record each change replaces; record ids for the upserts, in batch order.
-        var upserts = 0;
-        for (var i = 0; i < n; i++)
+        // Record ids: the upserts in batch order from the first free row, so each partition's new rows are contiguous.
+        var partFirst = new int[ranges.Length + 1];
+        for (var p = 0; p < ranges.Length; p++)
         {
-            upserts += changes.IsDelete(i) ? 0 : 1;
+            var count = 0;
+            for (var i = ranges[p].Start; i < ranges[p].End; i++)
+            {
+                count += changes.IsDelete(i) ? 0 : 1;
+            }
+            partFirst[p + 1] = partFirst[p] + count;
         }
+        var upserts = partFirst[ranges.Length];
         _entryIds.EnsureCapacity(_records.LiveCount + n);
         var first = _records.AddUninitialized(upserts);
-        var ids = new int[n];
+
+        // Pass 2 on a thread of its own, pass 3 on the others, at once: the entry-id map decides which records a change
+        // kills; rows and texts do not depend on that (a row a later change of the batch kills is marked dead after).
+        var map = Task.Factory.StartNew(() => MapEntryIds(changes, lists, hashes, first, upserts, pending),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        // Pass 3, parallel: rows, texts into one text store per partition (adopted in order afterwards), shard counts.
+        var shardCount = 1 << _shardBits;
+        var parts = new TextStore[ranges.Length];
+        var shardCounts = new int[ranges.Length][];
+        var shardOfNew = new int[upserts];
+        Parallel.For(0, ranges.Length, p =>
+        {
+            Span<byte> entryId = stackalloc byte[256];
+            var text = new TextStore();
+            var counts = shardCounts[p] = new int[shardCount];
+            var id = first + partFirst[p];
+            for (var i = ranges[p].Start; i < ranges[p].End; i++)
+            {
+                if (changes.IsDelete(i))
+                {
+                    continue;
+                }
+                var change = changes[i];
+                var prepared = new PreparedChange(change, patterns[p].GetValueOrDefault(i), keys[i]);
+                ref var row = ref _records[id];
+                row = ToRow(change.Entry!, lists[i], EntryIdMap.Encode(change.EntryId, entryId), prepared, text);
+                var shard = row.IsPattern ? -1 : ShardOf(row.Key.Skeleton);
+                shardOfNew[id - first] = shard;
+                if (shard >= 0)
+                {
+                    counts[shard]++;
+                }
+                id++;
+            }
+            parts[p] = text;
+        });
+        map.GetAwaiter().GetResult();
+
+        var firstChunks = new int[ranges.Length];
+        for (var p = 0; p < ranges.Length; p++)
+        {
+            firstChunks[p] = _records.Text.Adopt(parts[p]);
+        }
+
+        // Pass 4: dead duplicates, patterns; the new plates grouped by shard (in id order within a shard) in parallel.
+        foreach (var id in pending.KilledNew)
+        {
+            _records.MarkDead(id);
+        }
+        for (var k = 0; k < upserts; k++)
+        {
+            if (shardOfNew[k] < 0 && pending.IsLiveNew(first + k))
+            {
+                _patternIds.Add(first + k);
+                pending.PatternsChanged = true;
+            }
+        }
+        var starts = new int[shardCount + 1];
+        var offsets = new int[ranges.Length][];
+        for (var p = 0; p < ranges.Length; p++)
+        {
+            offsets[p] = new int[shardCount];
+        }
+        for (int s = 0, at = 0; s < shardCount; s++)
+        {
+            starts[s] = at;
+            for (var p = 0; p < ranges.Length; p++)
+            {
+                offsets[p][s] = at;
+                at += shardCounts[p][s];
+            }
+            starts[s + 1] = at;
+        }
+        var items = new ShardItem[starts[shardCount]];
+        Parallel.For(0, ranges.Length, p =>
+        {
+            var fill = offsets[p];
+            for (var id = first + partFirst[p]; id < first + partFirst[p + 1]; id++)
+            {
+                ref var row = ref _records[id];
+                Rebase(ref row, firstChunks[p]);
+                var shard = shardOfNew[id - first];
+                if (shard >= 0)
+                {
+                    items[fill[shard]++] = new ShardItem(IndexHash.Mix(row.Key.Skeleton), row.Hot, id);
+                }
+            }
+        });
+        pending.AddGrouped(items, starts);
+    }
+
+    /// <summary>
+    /// Pass 2, sequential: for each change, through the entry-id map, the record it replaces or deletes (killed), and
+    /// the map entry pointing at its own record (ids in batch order, as pass 3 numbers them); the slot of change i + 16 is prefetched while change i is probed.
+    /// </summary>
+    private void MapEntryIds<TChanges>(TChanges changes, ushort[] lists, ulong[] hashes, int first, int upserts, PendingBatch pending)
+        where TChanges : struct, IChangeList
+    {
+        var n = changes.Count;
         var changeOf = new int[upserts];
         var next = first;
         for (var i = 0; i < n; i++)
@@ -98,7 +203,7 @@ public sealed partial class HotlistIndex
             var slot = _entryIds.FindSlot(hashes[i], ref identity, out var existing);
             if (existing >= first)
             {
-                pending.Killed(existing); // an earlier change of this batch: its row is written dead below
+                pending.Killed(existing); // an earlier change of this batch: its row is marked dead in pass 4
             }
             else if (existing >= 0)
             {
@@ -110,86 +215,8 @@ public sealed partial class HotlistIndex
                 id = next++;
                 changeOf[id - first] = i;
             }
-            ids[i] = id;
             _entryIds.SetAt(slot, hashes[i], id);
         }
-
-        // Pass 3, parallel: rows, and texts into one text store per partition, adopted in order afterwards.
-        var parts = new TextStore[ranges.Length];
-        var shardOfNew = new int[upserts];
-        Parallel.For(0, ranges.Length, p =>
-        {
-            Span<byte> entryId = stackalloc byte[256];
-            var text = new TextStore();
-            var (start, end) = ranges[p];
-            for (var i = start; i < end; i++)
-            {
-                var id = ids[i];
-                if (id < 0)
-                {
-                    continue;
-                }
-                var change = changes[i];
-                var prepared = new PreparedChange(change, patterns[p].GetValueOrDefault(i), keys[i]);
-                ref var row = ref _records[id];
-                row = ToRow(change.Entry!, lists[i], EntryIdMap.Encode(change.EntryId, entryId), prepared, text);
-                shardOfNew[id - first] = row.IsPattern ? -1 : ShardOf(row.Key.Skeleton);
-            }
-            parts[p] = text;
-        });
-        var firstChunks = new int[ranges.Length];
-        for (var p = 0; p < ranges.Length; p++)
-        {
-            firstChunks[p] = _records.Text.Adopt(parts[p]);
-        }
-        Parallel.For(0, ranges.Length, p =>
-        {
-            var (start, end) = ranges[p];
-            for (var i = start; i < end; i++)
-            {
-                if (ids[i] >= 0)
-                {
-                    Rebase(ref _records[ids[i]], firstChunks[p]);
-                }
-            }
-        });
-
-        // Pass 4, sequential: dead duplicates, patterns, and the new plates grouped by shard for the shard builds.
-        foreach (var id in pending.KilledNew)
-        {
-            _records.MarkDead(id);
-        }
-        var shardCount = 1 << _shardBits;
-        var starts = new int[shardCount + 1];
-        for (var k = 0; k < upserts; k++)
-        {
-            var id = first + k;
-            if (shardOfNew[k] < 0)
-            {
-                if (pending.IsLiveNew(id))
-                {
-                    _patternIds.Add(id);
-                    pending.PatternsChanged = true;
-                }
-                continue;
-            }
-            starts[shardOfNew[k] + 1]++;
-        }
-        for (var s = 0; s < shardCount; s++)
-        {
-            starts[s + 1] += starts[s];
-        }
-        var items = new ShardItem[starts[shardCount]];
-        var fill = starts.AsSpan(0, shardCount).ToArray();
-        for (var k = 0; k < upserts; k++)
-        {
-            if (shardOfNew[k] >= 0)
-            {
-                ref var row = ref _records[first + k];
-                items[fill[shardOfNew[k]]++] = new ShardItem(IndexHash.Mix(row.Key.Skeleton), row.Hot, first + k);
-            }
-        }
-        pending.AddGrouped(items, starts);
     }
 
     /// <summary>A batch as the bulk path reads it: changes, or entries to upsert (a build need not wrap each one).</summary>
