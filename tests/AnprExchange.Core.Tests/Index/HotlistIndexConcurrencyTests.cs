@@ -48,6 +48,14 @@ public class HotlistIndexConcurrencyTests
                 }
                 index.Apply([.. changes]);
                 models[index.Version] = new Dictionary<string, string>(model);
+                if (batch % 100 == 99)
+                {
+                    // Compaction replaces every shard and the record store; the collection lets finalizers free the
+                    // native memory of generations no reader holds any more, while readers are mid-lookup.
+                    index.Compact();
+                    models[index.Version] = new Dictionary<string, string>(model);
+                    GC.Collect();
+                }
             }
             Volatile.Write(ref writerDone, 1);
         }, cancellation);
