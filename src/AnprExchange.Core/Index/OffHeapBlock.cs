@@ -26,7 +26,7 @@ internal sealed unsafe class OffHeapBlock : IDisposable
             // faults to fill it and a TLB miss on nearly every random probe.
             Length = (Length + HugePage - 1) & ~(HugePage - 1);
             _pointer = (byte*)NativeMemory.AlignedAlloc((nuint)Length, (nuint)HugePage);
-            _ = AdviseHugePages(_pointer, (nuint)Length, MadviseHugePage);
+            AdviseHugePages(_pointer, (nuint)Length);
         }
         else
         {
@@ -39,9 +39,28 @@ internal sealed unsafe class OffHeapBlock : IDisposable
     private const long HugePage = 2 << 20;
     private const int MadviseHugePage = 14;
 
-    // Advice only: where transparent huge pages are off, the kernel ignores it and 4 KiB pages serve.
+    private static bool s_adviceUnavailable;
+
+    // Advice only: where transparent huge pages are off the kernel ignores it, and where madvise cannot be bound
+    // (another C library) 4 KiB pages serve.
+    private static void AdviseHugePages(void* address, nuint length)
+    {
+        if (s_adviceUnavailable)
+        {
+            return;
+        }
+        try
+        {
+            _ = Madvise(address, length, MadviseHugePage);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            s_adviceUnavailable = true;
+        }
+    }
+
     [DllImport("libc", EntryPoint = "madvise")]
-    private static extern int AdviseHugePages(void* address, nuint length, int advice);
+    private static extern int Madvise(void* address, nuint length, int advice);
 
     /// <summary>Native bytes held by all blocks of the process not yet freed (live and awaiting finalization).</summary>
     public static long AllocatedBytes => Interlocked.Read(ref s_allocatedBytes);
