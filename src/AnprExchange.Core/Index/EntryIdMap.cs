@@ -68,24 +68,8 @@ internal sealed unsafe class EntryIdMap : IDisposable
 
     public int Find(ulong hash, ushort listId, ReadOnlySpan<byte> buffer, RecordStore records)
     {
-        var i = IndexHash.Slot(hash, (uint)_capacity);
-        while (true)
-        {
-            var slot = _slots[i];
-            if (slot.RecordId == Empty)
-            {
-                return -1;
-            }
-            if (slot.Hash == hash && slot.RecordId >= 0)
-            {
-                ref var row = ref records[slot.RecordId];
-                if (row.Hot.ListId == listId && records.Text.Get(row.EntryId).SequenceEqual(buffer))
-                {
-                    return slot.RecordId;
-                }
-            }
-            i = i + 1 == _capacity ? 0 : i + 1;
-        }
+        FindSlot(hash, listId, buffer, records, out var recordId);
+        return recordId;
     }
 
     /// <summary>
@@ -136,7 +120,7 @@ internal sealed unsafe class EntryIdMap : IDisposable
     }
 
     /// <summary>Identity against the record store: same list, same stored entry-id bytes.</summary>
-    private readonly ref struct StoredEntry(ushort listId, ReadOnlySpan<byte> entryId, RecordStore records) : IEntryIdentity
+    public readonly ref struct StoredEntry(ushort listId, ReadOnlySpan<byte> entryId, RecordStore records) : IEntryIdentity
     {
         private readonly ReadOnlySpan<byte> _entryId = entryId;
 

@@ -321,8 +321,7 @@ public sealed partial class HotlistIndex
             var entryId = EntryIdMap.Encode(changes[index].EntryId, mine);
             if (recordId < first)
             {
-                ref var row = ref records[recordId];
-                return row.Hot.ListId == lists[index] && records.Text.Get(row.EntryId).SequenceEqual(entryId);
+                return new EntryIdMap.StoredEntry(lists[index], entryId, records).IsRecordOf(recordId);
             }
             Span<byte> theirs = stackalloc byte[256];
             var other = changeOf[recordId - first];
