@@ -12,8 +12,6 @@ namespace AnprExchange.Core.Index;
 /// </summary>
 internal sealed unsafe class OffHeapBlock : IDisposable
 {
-    private static long s_allocatedBytes;
-
     private byte* _pointer;
 
     public OffHeapBlock(long bytes)
@@ -32,7 +30,6 @@ internal sealed unsafe class OffHeapBlock : IDisposable
         {
             _pointer = (byte*)NativeMemory.AlignedAlloc((nuint)Length, 64);
         }
-        Interlocked.Add(ref s_allocatedBytes, Length);
         GC.AddMemoryPressure(Length);
     }
 
@@ -62,9 +59,6 @@ internal sealed unsafe class OffHeapBlock : IDisposable
     [DllImport("libc", EntryPoint = "madvise")]
     private static extern int Madvise(void* address, nuint length, int advice);
 
-    /// <summary>Native bytes held by all blocks of the process not yet freed (live and awaiting finalization).</summary>
-    public static long AllocatedBytes => Interlocked.Read(ref s_allocatedBytes);
-
     public long Length { get; }
 
     public byte* Pointer => _pointer;
@@ -93,7 +87,6 @@ internal sealed unsafe class OffHeapBlock : IDisposable
         }
         _pointer = null;
         NativeMemory.AlignedFree(pointer);
-        Interlocked.Add(ref s_allocatedBytes, -Length);
         GC.RemoveMemoryPressure(Length);
     }
 }
