@@ -1,16 +1,18 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 
 namespace AnprExchange.Benchmarks.EdgeAgent;
 
 /// <summary>
 /// 4 KB blocks kept for reuse, as Kestrel's transport pool keeps them (PinnedBlockMemoryPool): the Pipe in the
-/// benchmark then allocates nothing per batch, like the real socket pipe. Single-threaded use.
+/// benchmark then allocates nothing per batch, like the real socket pipe. Blocks are rented by the writer and returned
+/// by the reader, on different threads.
 /// </summary>
 internal sealed class BlockPool : MemoryPool<byte>
 {
     public const int BlockSize = 4096;
 
-    private readonly Stack<Block> _free = new();
+    private readonly ConcurrentQueue<Block> _free = new();
 
     public override int MaxBufferSize => BlockSize;
 
@@ -20,7 +22,7 @@ internal sealed class BlockPool : MemoryPool<byte>
         {
             throw new ArgumentOutOfRangeException(nameof(minBufferSize), minBufferSize, "Blocks are 4 KB.");
         }
-        return _free.TryPop(out var block) ? block : new Block(this);
+        return _free.TryDequeue(out var block) ? block : new Block(this);
     }
 
     protected override void Dispose(bool disposing) => _free.Clear();
@@ -31,6 +33,6 @@ internal sealed class BlockPool : MemoryPool<byte>
 
         public Memory<byte> Memory => _array;
 
-        public void Dispose() => pool._free.Push(this);
+        public void Dispose() => pool._free.Enqueue(this);
     }
 }

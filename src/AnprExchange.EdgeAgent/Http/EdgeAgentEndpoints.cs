@@ -23,14 +23,14 @@ public static class EdgeAgentEndpoints
     public static IEndpointRouteBuilder MapEdgeAgent(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/reads", async (HttpRequest request, HttpReadIngest ingest, CancellationToken ct) =>
-            await BodyAsync(request, ct) is { } body ? Respond(ingest, "agent/http", SplitReads(body), body) : TooLarge());
+            await BodyAsync(request, ct) is { } body ? await RespondAsync(ingest, "agent/http", SplitReads(body), body) : TooLarge());
         app.MapPost("/v1/ingest/openalpr", async (HttpRequest request, HttpReadIngest ingest, CancellationToken ct) =>
-            await BodyAsync(request, ct) is { } body ? Respond(ingest, OpenAlprMapping.Source, OpenAlprMapping.Map(body), body) : TooLarge());
+            await BodyAsync(request, ct) is { } body ? await RespondAsync(ingest, OpenAlprMapping.Source, OpenAlprMapping.Map(body), body) : TooLarge());
         app.MapPost("/v1/ingest/axis", async (HttpRequest request, HttpReadIngest ingest, CancellationToken ct) =>
-            await BodyAsync(request, ct) is { } body ? Respond(ingest, AxisMapping.Source, AxisMapping.Map(body), body) : TooLarge());
+            await BodyAsync(request, ct) is { } body ? await RespondAsync(ingest, AxisMapping.Source, AxisMapping.Map(body), body) : TooLarge());
         app.MapPost("/v1/ingest/hikvision", async (HttpRequest request, HttpReadIngest ingest, CancellationToken ct) =>
             await HikvisionXmlAsync(request, ct) is { } xml
-                ? Respond(ingest, HikvisionMapping.Source, HikvisionMapping.Map(new MemoryStream(xml)), xml)
+                ? await RespondAsync(ingest, HikvisionMapping.Source, HikvisionMapping.Map(new MemoryStream(xml)), xml)
                 : Problem(ReadRejection.UnsupportedPayload, "no XML part (or larger than 1 MB) in the request", StatusCodes.Status400BadRequest));
         app.MapGet("/health/live", () => Results.Json(new HealthStatus("live")));
         app.MapGet("/health/ready", (ReadForwarder forwarder, ReadSpool spool, IOptions<SpoolOptions> options) =>
@@ -47,7 +47,7 @@ public static class EdgeAgentEndpoints
 
     private sealed record Accepted(IReadOnlyList<string> ReadIds, string? Ignored = null);
 
-    private static IResult Respond(HttpReadIngest ingest, string source, VendorMapping mapping, byte[] raw)
+    private static async Task<IResult> RespondAsync(HttpReadIngest ingest, string source, VendorMapping mapping, byte[] raw)
     {
         if (mapping.Rejection != ReadRejection.None)
         {
@@ -58,7 +58,7 @@ public static class EdgeAgentEndpoints
         {
             return Results.Json(new Accepted([], mapping.Ignored), statusCode: StatusCodes.Status202Accepted);
         }
-        var outcome = ingest.Accept(mapping.Reads, source);
+        var outcome = await ingest.AcceptAsync(mapping.Reads, source);
         return outcome.Rejection switch
         {
             ReadRejection.None => Results.Json(new Accepted(outcome.ReadIds), statusCode: StatusCodes.Status202Accepted),

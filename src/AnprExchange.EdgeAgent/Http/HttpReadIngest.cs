@@ -10,11 +10,12 @@ public sealed record IngestOutcome(IReadOnlyList<string> ReadIds, ReadRejection 
 
 /// <summary>
 /// HTTP ingest: every read of a request (our JSON, as produced by the vendor mappings) goes through the same parser and
-/// validation as a TCP line. All-or-nothing: if one read is invalid, none is spooled. One commit (fsync) per request.
+/// validation as a TCP line. All-or-nothing: if one read is invalid, none is spooled. One group commit per request
+/// (<see cref="ReadSpool.CommitAsync"/>): concurrent requests and camera connections share fsyncs.
 /// </summary>
 public sealed class HttpReadIngest(ReadSpool spool, IOptions<IngestOptions> options, TimeProvider time, ReadIdGenerator ids, IRejectedReadSink rejected, EdgeAgentMetrics metrics)
 {
-    public IngestOutcome Accept(IReadOnlyList<byte[]> reads, string source)
+    public async Task<IngestOutcome> AcceptAsync(IReadOnlyList<byte[]> reads, string source)
     {
         var context = new ReadParseContext(time.GetUtcNow(), options.Value.MaxFutureSkew, ids);
         var payloads = new List<byte[]>(reads.Count);
@@ -41,14 +42,14 @@ public sealed class HttpReadIngest(ReadSpool spool, IOptions<IngestOptions> opti
         {
             if (spool.TryAppend(payload, out _) == SpoolAppendResult.Full)
             {
-                spool.Commit();
+                await spool.CommitAsync();
                 metrics.Accepted(source, readIds.Count);
                 metrics.Rejected(source, ReadRejection.SpoolFull);
                 return new IngestOutcome(readIds, ReadRejection.SpoolFull, readIds.Count);
             }
             readIds.Add(System.Text.Encoding.UTF8.GetString(SpooledRead.ReadId(payload)));
         }
-        spool.Commit();
+        await spool.CommitAsync();
         metrics.Accepted(source, readIds.Count);
         return new IngestOutcome(readIds);
     }

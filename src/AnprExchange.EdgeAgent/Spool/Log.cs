@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "Spool checkpoint {Path} is damaged; resending from the oldest segment")]
     public static partial void CheckpointDamaged(ILogger logger, string path);
+
+    [LoggerMessage(6, LogLevel.Error, "Spool commit failed: the reads of this commit are not acknowledged, cameras resend them")]
+    public static partial void CommitFailed(ILogger logger, Exception exception);
 }

@@ -4,8 +4,8 @@ namespace AnprExchange.EdgeAgent.Spool;
 
 /// <summary>
 /// Batches (<see cref="SpoolBatch"/>): room is reserved against the disk bound without the lock (one interlocked add
-/// per 64 KiB), then the staged records are numbered, checksummed and buffered under one lock, and written with the
-/// spool's write buffer (one write call per MiB).
+/// per 64 KiB), then the staged records are numbered and copied into the spool's chunks under one lock; the commit
+/// that writes them computes their CRCs.
 /// </summary>
 public sealed partial class ReadSpool
 {
@@ -25,8 +25,8 @@ public sealed partial class ReadSpool
 
     /// <summary>
     /// Appends every record staged in <paramref name="batch"/>, in order (not durable nor visible until
-    /// <see cref="Commit"/>, or per record under that policy), and empties the batch. The records go through the same
-    /// write buffer as single appends, so a failed write is retried by the next one, as for those.
+    /// <see cref="Commit"/>, or per record under that policy), and empties the batch. The records go into the same
+    /// chunks as single appends, so a failed write is retried by the next one, as for those.
     /// </summary>
     public void Append(SpoolBatch batch)
     {
@@ -58,18 +58,12 @@ public sealed partial class ReadSpool
                     Roll();
                 }
                 MarkActive(_nextSequence);
-                if (_buffered + recordLength > _writeBuffer.Length)
-                {
-                    WriteBuffered();
-                }
+                var destination = ChunkSpace(recordLength);
                 var sequence = _nextSequence++;
                 var record = records.Slice(at, recordLength);
-                SpoolRecordFormat.WriteHeader(record, sequence, record[SpoolRecordFormat.HeaderLength..]);
-                record.CopyTo(_writeBuffer.AsSpan(_buffered));
-                _buffered += recordLength;
-                _active.Length += recordLength;
-                _active.LastSequence = sequence;
-                Volatile.Write(ref _totalBytes, _totalBytes + recordLength);
+                SpoolRecordFormat.WriteUnsealedHeader(record, sequence, recordLength - SpoolRecordFormat.HeaderLength);
+                record.CopyTo(destination);
+                Appended(sequence, recordLength);
                 at += recordLength;
                 if (_options.FlushPolicy == SpoolFlushPolicy.PerRecord)
                 {

@@ -65,6 +65,7 @@ public sealed partial class ReadSpool
             }
         }
         _committedSequence = _nextSequence - 1;
+        _writtenSequence = _committedSequence;
         _released = Math.Max(checkpoint, _segments[0].FirstSequence);
         _checkpointed = checkpoint;
         var pending = _nextSequence - _released;

@@ -15,13 +15,11 @@ public sealed partial class ReadSpool : IDisposable
     private readonly SpoolOptions _options;
     private readonly ILogger _logger;
     private readonly List<SpoolSegment> _segments = [];
-    private readonly byte[] _writeBuffer = new byte[1024 * 1024];
     private readonly ManualResetEventSlim _dataAvailable = new(false);
     private SpoolSegment _active = null!;
     private SafeFileHandle _activeHandle = null!;
     private long _activeWritten;
-    private int _buffered;
-    private bool _unsynced;
+    private long _writtenSequence; // every record up to this one is in the file (maybe not yet synced)
     private long _nextSequence;
     private long _committedSequence;
     private long _released;
@@ -81,18 +79,11 @@ public sealed partial class ReadSpool : IDisposable
                 Roll();
             }
             MarkActive(_nextSequence);
-            if (_buffered + recordLength > _writeBuffer.Length)
-            {
-                WriteBuffered();
-            }
+            var destination = ChunkSpace(recordLength);
             sequence = _nextSequence++;
-            var destination = _writeBuffer.AsSpan(_buffered, recordLength);
-            SpoolRecordFormat.WriteHeader(destination, sequence, payload);
+            SpoolRecordFormat.WriteUnsealedHeader(destination, sequence, payload.Length);
             payload.CopyTo(destination[SpoolRecordFormat.HeaderLength..]);
-            _buffered += recordLength;
-            _active.Length += recordLength;
-            _active.LastSequence = sequence;
-            Volatile.Write(ref _totalBytes, _totalBytes + recordLength);
+            Appended(sequence, recordLength);
             if (_options.FlushPolicy == SpoolFlushPolicy.PerRecord)
             {
                 CommitLocked();
@@ -101,7 +92,10 @@ public sealed partial class ReadSpool : IDisposable
         }
     }
 
-    /// <summary>Writes what was appended, fsyncs per policy, and makes it visible to cursors.</summary>
+    /// <summary>
+    /// Writes what was appended, fsyncs per policy, and makes it visible to cursors, on the calling thread and under
+    /// the lock (appends wait); <see cref="CommitAsync"/> does the same without holding up appends.
+    /// </summary>
     public void Commit()
     {
         lock (_gate)
@@ -115,31 +109,31 @@ public sealed partial class ReadSpool : IDisposable
 
     private void CommitLocked()
     {
-        if (_committedSequence == _nextSequence - 1 && _buffered == 0 && !_unsynced)
+        WritePendingLocked();
+        if (_committedSequence >= _writtenSequence)
         {
             return;
         }
-        WriteBuffered();
-        if (_unsynced && _options.FlushPolicy != SpoolFlushPolicy.None)
+        if (_options.FlushPolicy != SpoolFlushPolicy.None)
         {
             RandomAccess.FlushToDisk(_activeHandle);
         }
-        _unsynced = false;
-        _active.CommittedLength = _active.Length;
-        Volatile.Write(ref _committedSequence, _nextSequence - 1);
-        _dataAvailable.Set();
+        Publish(_active, _activeWritten, _writtenSequence);
     }
 
-    private void WriteBuffered()
+    /// <summary>Makes records up to <paramref name="sequence"/> (ending at <paramref name="length"/> of <paramref name="segment"/>) visible.</summary>
+    private void Publish(SpoolSegment segment, long length, long sequence)
     {
-        if (_buffered == 0)
+        if (segment.CommittedLength < length)
         {
-            return;
+            segment.CommittedLength = length;
         }
-        RandomAccess.Write(_activeHandle, _writeBuffer.AsSpan(0, _buffered), _activeWritten);
-        _activeWritten += _buffered;
-        _buffered = 0;
-        _unsynced = true;
+        if (_committedSequence < sequence)
+        {
+            Volatile.Write(ref _committedSequence, sequence);
+        }
+        CompleteCommitWaiters();
+        _dataAvailable.Set();
     }
 
     private void Roll()
@@ -253,11 +247,19 @@ public sealed partial class ReadSpool : IDisposable
             {
                 return;
             }
-            CommitLocked();
-            SaveCheckpointLocked();
-            _activeHandle.Dispose();
-            _disposed = true;
+            try
+            {
+                CommitLocked();
+                SaveCheckpointLocked();
+            }
+            finally
+            {
+                _activeHandle.Dispose();
+                _disposed = true;
+                StopCommitter();
+            }
         }
+        _committer?.Join();
         _dataAvailable.Dispose();
     }
 }

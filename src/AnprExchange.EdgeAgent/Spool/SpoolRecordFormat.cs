@@ -14,9 +14,28 @@ public static class SpoolRecordFormat
 
     public static void WriteHeader(Span<byte> destination, long sequence, ReadOnlySpan<byte> payload)
     {
-        BinaryPrimitives.WriteUInt32LittleEndian(destination, (uint)payload.Length);
-        BinaryPrimitives.WriteInt64LittleEndian(destination[8..], sequence);
+        WriteUnsealedHeader(destination, sequence, payload.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(destination[4..], Checksum(destination, payload));
+    }
+
+    /// <summary>The length and sequence of a record; <see cref="SealAll"/> adds the CRC before the record is written.</summary>
+    public static void WriteUnsealedHeader(Span<byte> destination, long sequence, int payloadLength)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(destination, (uint)payloadLength);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[8..], sequence);
+    }
+
+    /// <summary>Computes the CRC of every record in <paramref name="records"/> (whole records back to back) in place.</summary>
+    public static void SealAll(Span<byte> records)
+    {
+        var at = 0;
+        while (at < records.Length)
+        {
+            var record = records[at..];
+            var length = HeaderLength + (int)BinaryPrimitives.ReadUInt32LittleEndian(record);
+            BinaryPrimitives.WriteUInt32LittleEndian(record[4..], Checksum(record, record.Slice(HeaderLength, length - HeaderLength)));
+            at += length;
+        }
     }
 
     /// <summary>Payload length from a header, or -1 if it cannot be a record.</summary>

@@ -9,8 +9,8 @@ namespace AnprExchange.EdgeAgent.Tcp;
 
 /// <summary>
 /// One camera TCP connection on Kestrel's transport (System.IO.Pipelines over sockets): lines in, one reply line per
-/// read out, in order. Replies of a batch are flushed only after the spool commit (fsync per policy) that made
-/// their reads durable, so an <c>ok</c> means the read survives a crash.
+/// read out, in order (<see cref="CameraSession"/>). Replies of a batch are sent only after the spool commit (fsync per
+/// policy) that made their reads durable, so an <c>ok</c> means the read survives a crash.
 /// </summary>
 public sealed partial class CameraConnectionHandler(
     ReadSpool spool, IOptions<IngestOptions> ingest, TimeProvider time, ReadIdGenerator ids, RejectedReadQueue rejected,
@@ -19,38 +19,15 @@ public sealed partial class CameraConnectionHandler(
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         var processor = new ReadLineProcessor(spool, ingest.Value, time, ids, rejected, metrics);
-        var input = connection.Transport.Input;
-        var output = connection.Transport.Output;
+        var session = new CameraSession(processor, spool, ingest.Value.MaxLineBytes);
         Log.Connected(logger, connection.ConnectionId, connection.RemoteEndPoint?.ToString());
         try
         {
-            while (true)
-            {
-                var result = await input.ReadAsync(connection.ConnectionClosed);
-                var buffer = result.Buffer;
-                var consumed = buffer.Start;
-                try
-                {
-                    consumed = processor.Process(buffer, result.IsCompleted, output, out var appended);
-                    if (appended > 0)
-                    {
-                        spool.Commit();
-                    }
-                }
-                finally
-                {
-                    input.AdvanceTo(consumed, buffer.End);
-                }
-                var flush = await output.FlushAsync(connection.ConnectionClosed);
-                if (result.IsCompleted || result.IsCanceled || flush.IsCompleted)
-                {
-                    break;
-                }
-            }
+            await session.RunAsync(connection.Transport.Input, connection.Transport.Output, connection.ConnectionClosed);
         }
-        catch (Exception e) when (e is ConnectionResetException or OperationCanceledException or IOException)
+        catch (Exception e) when (e is ConnectionResetException or OperationCanceledException or IOException or ObjectDisposedException)
         {
-            // The camera went away; whatever it got no reply for, it resends.
+            // The camera went away, a commit failed, or the agent is stopping: whatever got no reply, the camera resends.
         }
         Log.Disconnected(logger, connection.ConnectionId);
     }

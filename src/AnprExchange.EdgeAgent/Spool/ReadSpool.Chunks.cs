@@ -1,0 +1,101 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace AnprExchange.EdgeAgent.Spool;
+
+/// <summary>
+/// Appended records wait in 1 MiB chunks until a commit writes them. Appenders number the records and copy them in
+/// under the lock, which is all the lock covers; the writer (the committer thread, or a synchronous commit) checksums
+/// and writes the chunks, the committer outside the lock. Chunks are written in order, by one writer at a time: a
+/// synchronous writer waits while the committer has chunks out (<see cref="_writing"/>).
+/// </summary>
+public sealed partial class ReadSpool
+{
+    private const int ChunkBytes = 1024 * 1024;
+
+    // Beyond this many full chunks waiting, an appender writes them itself: the disk sets the pace, memory stays bounded.
+    private const int MaxPendingChunks = 16;
+    private const int MaxFreeChunks = 4;
+
+    private readonly List<Chunk> _pending = [];
+    private readonly Stack<byte[]> _freeChunks = new();
+    private byte[] _open = new byte[ChunkBytes];
+    private int _openLength;
+    private long _openLastSequence;
+    private bool _writing;
+
+    /// <summary>Records of the active segment, numbered and back to back, CRCs not yet computed.</summary>
+    private readonly record struct Chunk(byte[] Buffer, int Length, long LastSequence);
+
+    /// <summary>Room for one record at the end of the open chunk (under the lock); call <see cref="Appended"/> after filling it.</summary>
+    private Span<byte> ChunkSpace(int recordLength)
+    {
+        if (_openLength + recordLength > ChunkBytes)
+        {
+            CloseOpenChunk();
+            if (_pending.Count >= MaxPendingChunks)
+            {
+                WritePendingLocked();
+            }
+        }
+        return _open.AsSpan(_openLength, recordLength);
+    }
+
+    /// <summary>Books a record written into <see cref="ChunkSpace"/>.</summary>
+    private void Appended(long sequence, int recordLength)
+    {
+        _openLength += recordLength;
+        _openLastSequence = sequence;
+        _active.Length += recordLength;
+        _active.LastSequence = sequence;
+        Volatile.Write(ref _totalBytes, _totalBytes + recordLength);
+    }
+
+    private void CloseOpenChunk()
+    {
+        if (_openLength == 0)
+        {
+            return;
+        }
+        _pending.Add(new Chunk(_open, _openLength, _openLastSequence));
+        _open = _freeChunks.TryPop(out var free) ? free : new byte[ChunkBytes];
+        _openLength = 0;
+    }
+
+    private void Recycle(byte[] chunk)
+    {
+        if (_freeChunks.Count < MaxFreeChunks)
+        {
+            _freeChunks.Push(chunk);
+        }
+    }
+
+    /// <summary>
+    /// Under the lock, on this thread: waits for the committer's chunks, then checksums and writes every record
+    /// appended so far. A chunk whose write fails stays pending, with those after it, for the next writer.
+    /// </summary>
+    private void WritePendingLocked()
+    {
+        while (_writing)
+        {
+            Monitor.Wait(_gate);
+        }
+        CloseOpenChunk();
+        while (_pending.Count > 0)
+        {
+            var chunk = _pending[0];
+            WriteChunk(_activeHandle, chunk, _activeWritten);
+            _pending.RemoveAt(0);
+            _activeWritten += chunk.Length;
+            _writtenSequence = chunk.LastSequence;
+            Recycle(chunk.Buffer);
+        }
+    }
+
+    /// <summary>Computes each record's CRC in place and writes the chunk at <paramref name="offset"/>.</summary>
+    private static void WriteChunk(SafeFileHandle handle, Chunk chunk, long offset)
+    {
+        var records = chunk.Buffer.AsSpan(0, chunk.Length);
+        SpoolRecordFormat.SealAll(records);
+        RandomAccess.Write(handle, records, offset);
+    }
+}
