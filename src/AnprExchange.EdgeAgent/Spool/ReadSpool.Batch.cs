@@ -11,6 +11,9 @@ public sealed partial class ReadSpool
 {
     private long _reserved;
 
+    // Smaller batches (a camera sending slowly) are copied into the open chunk: one write call covers many of them.
+    private const int HandOverBytes = 32 * 1024;
+
     /// <summary>Reserves <paramref name="bytes"/> of the disk bound for a batch; false when they do not fit.</summary>
     internal bool TryReserve(long bytes)
     {
@@ -34,7 +37,7 @@ public sealed partial class ReadSpool
         {
             if (batch.Count > 0)
             {
-                AppendLocked(batch.Records);
+                AppendLocked(batch);
             }
         }
         finally
@@ -44,11 +47,17 @@ public sealed partial class ReadSpool
         }
     }
 
-    private void AppendLocked(Span<byte> records)
+    private void AppendLocked(SpoolBatch batch)
     {
+        var records = batch.Records;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (records.Length >= HandOverBytes && _active.Length + records.Length <= _options.SegmentBytes && _options.FlushPolicy != SpoolFlushPolicy.PerRecord)
+            {
+                HandOver(batch, records);
+                return;
+            }
             var at = 0;
             while (at < records.Length)
             {
@@ -70,6 +79,34 @@ public sealed partial class ReadSpool
                     CommitLocked();
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A large batch that fits in the active segment is not copied: its records are numbered in place and its buffer
+    /// becomes a pending chunk, the batch taking a free chunk buffer in exchange.
+    /// </summary>
+    private void HandOver(SpoolBatch batch, Span<byte> records)
+    {
+        var sequence = _nextSequence - 1;
+        var at = 0;
+        while (at < records.Length)
+        {
+            var recordLength = SpoolRecordFormat.HeaderLength + (int)BinaryPrimitives.ReadUInt32LittleEndian(records[at..]);
+            MarkActive(sequence + 1);
+            SpoolRecordFormat.WriteUnsealedHeader(records[at..], ++sequence, recordLength - SpoolRecordFormat.HeaderLength);
+            _active.Length += recordLength;
+            at += recordLength;
+        }
+        _nextSequence = sequence + 1;
+        _active.LastSequence = sequence;
+        Volatile.Write(ref _totalBytes, _totalBytes + records.Length);
+        // Records appended one by one before this batch are written before it.
+        CloseOpenChunk();
+        _pending.Add(new Chunk(batch.Exchange(TakeChunkBuffer()), records.Length, sequence));
+        if (_pending.Count >= MaxPendingChunks)
+        {
+            WritePendingLocked();
         }
     }
 }

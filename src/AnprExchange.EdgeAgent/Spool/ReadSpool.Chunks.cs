@@ -3,8 +3,8 @@ using Microsoft.Win32.SafeHandles;
 namespace AnprExchange.EdgeAgent.Spool;
 
 /// <summary>
-/// Appended records wait in 1 MiB chunks until a commit writes them. Appenders number the records and copy them in
-/// under the lock, which is all the lock covers; the writer (the committer thread, or a synchronous commit) checksums
+/// Appended records wait in chunks (1 MiB buffers, or a large batch's own buffer) until a commit writes them.
+/// Appenders number the records and copy them in (or hand their buffer over) under the lock, which is all it covers; the writer (the committer thread, or a synchronous commit) checksums
 /// and writes the chunks, the committer outside the lock. Chunks are written in order, by one writer at a time: a
 /// synchronous writer waits while the committer has chunks out (<see cref="_writing"/>).
 /// </summary>
@@ -13,8 +13,8 @@ public sealed partial class ReadSpool
     private const int ChunkBytes = 1024 * 1024;
 
     // Beyond this many full chunks waiting, an appender writes them itself: the disk sets the pace, memory stays bounded.
+    // Written chunks are kept for reuse up to the same number (they are large objects: allocating them costs a GC).
     private const int MaxPendingChunks = 16;
-    private const int MaxFreeChunks = 4;
 
     private readonly List<Chunk> _pending = [];
     private readonly Stack<byte[]> _freeChunks = new();
@@ -29,7 +29,7 @@ public sealed partial class ReadSpool
     /// <summary>Room for one record at the end of the open chunk (under the lock); call <see cref="Appended"/> after filling it.</summary>
     private Span<byte> ChunkSpace(int recordLength)
     {
-        if (_openLength + recordLength > ChunkBytes)
+        if (_openLength + recordLength > _open.Length)
         {
             CloseOpenChunk();
             if (_pending.Count >= MaxPendingChunks)
@@ -57,13 +57,16 @@ public sealed partial class ReadSpool
             return;
         }
         _pending.Add(new Chunk(_open, _openLength, _openLastSequence));
-        _open = _freeChunks.TryPop(out var free) ? free : new byte[ChunkBytes];
+        _open = TakeChunkBuffer();
         _openLength = 0;
     }
 
+    /// <summary>A written chunk's buffer, or a new one. Buffers handed over by batches join the pool too: any size holds a record.</summary>
+    private byte[] TakeChunkBuffer() => _freeChunks.TryPop(out var free) ? free : new byte[ChunkBytes];
+
     private void Recycle(byte[] chunk)
     {
-        if (_freeChunks.Count < MaxFreeChunks)
+        if (_freeChunks.Count <= MaxPendingChunks)
         {
             _freeChunks.Push(chunk);
         }

@@ -15,14 +15,16 @@ public sealed class SpoolBatch
     private const int ReserveChunk = 64 * 1024;
 
     private readonly ReadSpool _spool;
-    private readonly byte[] _buffer;
+    private readonly int _minimumCapacity;
+    private byte[] _buffer;
     private int _length;
     private long _reserved; // room reserved in the spool since the last append; _length of it is used
 
     public SpoolBatch(ReadSpool spool, int capacity = 256 * 1024)
     {
         _spool = spool;
-        _buffer = new byte[Math.Max(capacity, SpoolRecordFormat.HeaderLength + SpoolRecordFormat.MaxPayloadLength)];
+        _minimumCapacity = Math.Max(capacity, SpoolRecordFormat.HeaderLength + SpoolRecordFormat.MaxPayloadLength);
+        _buffer = new byte[_minimumCapacity];
     }
 
     /// <summary>Records staged and not yet appended.</summary>
@@ -65,6 +67,17 @@ public sealed class SpoolBatch
         _length += recordLength;
         Count++;
         return true;
+    }
+
+    /// <summary>
+    /// Gives the spool this batch's buffer, records and all, for a free buffer of the spool's (a new one if that is
+    /// smaller than this batch's capacity); the append then resets the batch.
+    /// </summary>
+    internal byte[] Exchange(byte[] buffer)
+    {
+        var records = _buffer;
+        _buffer = buffer.Length >= _minimumCapacity ? buffer : new byte[_minimumCapacity];
+        return records;
     }
 
     /// <summary>After an append: empty again; returns all the room this batch reserved (used or not), to hand back.</summary>
