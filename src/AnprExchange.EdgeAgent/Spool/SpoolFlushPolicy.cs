@@ -3,7 +3,10 @@ namespace AnprExchange.EdgeAgent.Spool;
 /// <summary>When appended reads are forced to disk (fsync) before they are acknowledged to the camera.</summary>
 public enum SpoolFlushPolicy
 {
-    /// <summary>One fsync per batch of lines taken from the socket (or per HTTP request): the default.</summary>
+    /// <summary>
+    /// The default: a batch of lines taken from a socket (or an HTTP request) is acknowledged after an fsync that began
+    /// once it was written; one fsync covers every batch appended before it began (group commit).
+    /// </summary>
     PerBatch,
     /// <summary>One fsync per read: slowest, for tiny deployments that want the strictest guarantee.</summary>
     PerRecord,
