@@ -28,4 +28,26 @@ public sealed class SpoolRecordFormatTests
             Assert.True(SpoolRecordFormat.IsIntact(record.AsSpan(0, SpoolRecordFormat.HeaderLength), payload));
         }, iter: 2_000);
     }
+
+    [Fact]
+    public void SealingRecordsTogetherGivesEachTheChecksumItHasAlone()
+    {
+        Gen.Select(Gen.Byte.Array[1, 200].Array[0, 11], Gen.Long[0, 1L << 40]).Sample((payloads, firstSequence) =>
+        {
+            var records = new List<byte>();
+            var expected = new List<byte>();
+            for (var i = 0; i < payloads.Length; i++)
+            {
+                var record = new byte[SpoolRecordFormat.HeaderLength + payloads[i].Length];
+                payloads[i].CopyTo(record, SpoolRecordFormat.HeaderLength);
+                SpoolRecordFormat.WriteUnsealedHeader(record, firstSequence + i, payloads[i].Length);
+                records.AddRange(record);
+                SpoolRecordFormat.WriteHeader(record, firstSequence + i, payloads[i]);
+                expected.AddRange(record);
+            }
+            var sealedTogether = records.ToArray();
+            SpoolRecordFormat.SealAll(sealedTogether);
+            Assert.Equal(expected.ToArray(), sealedTogether);
+        }, iter: 1_000);
+    }
 }
