@@ -70,13 +70,19 @@ public sealed class ReadLineProcessor
                 Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), replies);
                 continue;
             }
-            // Most lines lie inside one pipe segment: take them as a span of it, without slicing the sequence.
+            // Most lines lie inside one pipe segment: take them as spans of it, without slicing the sequence, and
+            // move the reader once per segment.
             var unread = reader.UnreadSpan;
-            var newline = unread.IndexOf((byte)'\n');
-            if (newline >= 0)
+            var used = 0;
+            int newline;
+            while ((newline = unread[used..].IndexOf((byte)'\n')) >= 0)
             {
-                reader.Advance(newline + 1);
-                appended += Handle(unread[..newline], context, replies);
+                appended += Handle(unread.Slice(used, newline), context, replies);
+                used += newline + 1;
+            }
+            if (used > 0)
+            {
+                reader.Advance(used);
                 continue;
             }
             if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
