@@ -14,4 +14,10 @@ if (args is ["hotlist-e2e", ..])
     HotlistEndToEnd.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
     return;
 }
+// Edge agent ingest, time and CPU per read (all threads): dotnet run -c Release --project bench/AnprExchange.Benchmarks -- ingest-cpu 5
+if (args is ["ingest-cpu", ..])
+{
+    AnprExchange.Benchmarks.EdgeAgent.IngestCpuReport.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using AnprExchange.EdgeAgent.Spool;
+
+namespace AnprExchange.Benchmarks.EdgeAgent;
+
+/// <summary>
+/// What a read costs in CPU, not only in time: the two methods of <see cref="ReadIngestBenchmarks"/> run in turns
+/// for a few seconds each, and the process's CPU time (every thread: the camera connection's loops, the spool
+/// committer, the benchmark thread that plays the socket, the GC) is divided by the reads. The baseline runs on one
+/// thread; the product path spreads over several, so its time per read can be below its CPU per read.
+/// Run: dotnet run -c Release --project bench/AnprExchange.Benchmarks -- ingest-cpu [seconds per turn]
+/// </summary>
+internal static class IngestCpuReport
+{
+    public static void Run(double seconds)
+    {
+        Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine("| fsync policy | method | time per read | CPU per read (all threads) |");
+        Console.WriteLine("|---|---|---:|---:|");
+        foreach (var policy in new[] { SpoolFlushPolicy.PerBatch, SpoolFlushPolicy.None })
+        {
+            var bench = new ReadIngestBenchmarks { FlushPolicy = policy };
+            bench.Setup();
+            try
+            {
+                Measure(() => bench.StreamReaderReadLineAndJsonSerializer(), 1);
+                Measure(() => bench.CameraConnectionParseSpoolAndReply(), 1);
+                var baseline = new List<(double Time, double Cpu)>();
+                var ours = new List<(double Time, double Cpu)>();
+                for (var round = 0; round < 3; round++)
+                {
+                    baseline.Add(Measure(() => bench.StreamReaderReadLineAndJsonSerializer(), seconds));
+                    ours.Add(Measure(() => bench.CameraConnectionParseSpoolAndReply(), seconds));
+                }
+                Print(policy, "StreamReader.ReadLine + System.Text.Json (baseline)", baseline);
+                Print(policy, "camera connection: parse, spool, reply", ours);
+            }
+            finally
+            {
+                bench.Cleanup();
+            }
+        }
+        Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
+    }
+
+    private static void Print(SpoolFlushPolicy policy, string method, List<(double Time, double Cpu)> rounds)
+    {
+        // The median round of three, by time.
+        var median = rounds.OrderBy(r => r.Time).ElementAt(rounds.Count / 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {policy} | {method} | {median.Time:F1} ns | {median.Cpu:F1} ns |"));
+    }
+
+    /// <summary>Runs <paramref name="operation"/> (ReadIngestBenchmarks.Reads reads a call) for about <paramref name="seconds"/>.</summary>
+    private static (double Time, double Cpu) Measure(Func<int> operation, double seconds)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        long reads = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            operation();
+            reads += ReadIngestBenchmarks.Reads;
+        }
+        var time = clock.Elapsed;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        return (time.TotalNanoseconds / reads, cpu.TotalNanoseconds / reads);
+    }
+}
