@@ -1,19 +1,18 @@
 using System.Buffers.Text;
-using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace AnprExchange.EdgeAgent.Ingest;
 
 /// <summary>
 /// The fast path for the shape cameras send: one flat JSON object whose strings are printable ASCII without escapes
 /// and whose values are strings, numbers, true, false or null. It validates that subset of JSON fully and takes
-/// string values as spans of the line itself (no copy). Anything outside the subset (escapes, non-ASCII, nesting,
-/// a timestamp form it does not know, a line over <see cref="MaxLineLength"/>) makes it decline, and
-/// <see cref="JsonReadParser"/> decides instead.
-/// Layout: one vector pass first marks every "stop" byte of the line (quote, backslash, control, DEL, non-ASCII) and
-/// every quote in two bit maps on the stack, one bit per byte (≤ 2 × 16 ulongs, <see cref="StopBits"/>); a string
-/// then ends at the next stop, which must be a quote: no string is scanned byte by byte, and the position of the next
-/// token comes from register arithmetic, not from a load of the line.
+/// string values as spans of the line itself (no copy). Anything outside the subset (escapes, non-ASCII, control bytes
+/// anywhere in the line, nesting, a timestamp form it does not know, a line over <see cref="MaxLineLength"/>) makes it
+/// decline, and <see cref="JsonReadParser"/> decides instead.
+/// Layout: one vector pass first marks every quote of the line in a bit map on the stack, one bit per byte (≤ 16
+/// ulongs, <see cref="StopBits"/>), and declines a line with any other stop byte; the quotes then pair up in order, so
+/// a string ends at the next quote bit (<see cref="QuoteCursor"/>): no string is scanned byte by byte.
 /// </summary>
 internal static class FlatReadScanner
 {
@@ -23,19 +22,21 @@ internal static class FlatReadScanner
     [SkipLocalsInit]
     public static bool TryScan(ReadOnlySpan<byte> line, ref ReadFields fields)
     {
-        if (line.Length > MaxLineLength)
+        // The field names and numbers are read as little-endian words.
+        if (line.Length > MaxLineLength || !BitConverter.IsLittleEndian)
         {
             return false;
         }
-        Span<ulong> bits = stackalloc ulong[2 * MaxLineLength / 64];
-        var words = StopBits.Mark(line, bits[..(MaxLineLength / 64)], bits[(MaxLineLength / 64)..]);
-        return Scan(line, bits[..words], bits.Slice(MaxLineLength / 64, words), ref fields);
+        Span<ulong> quotes = stackalloc ulong[MaxLineLength / 64];
+        var words = StopBits.MarkQuotes(line, quotes);
+        return words >= 0 && Scan(line, new QuoteCursor(quotes[..words]), ref fields);
     }
 
     // Apart from TryScan: a method with a loop and stackalloc is compiled fully optimised at once but without
     // profile-guided optimisation (no on-stack replacement for it); this one gets both.
-    private static bool Scan(ReadOnlySpan<byte> line, scoped ReadOnlySpan<ulong> stops, scoped ReadOnlySpan<ulong> quotes, ref ReadFields fields)
+    private static bool Scan(ReadOnlySpan<byte> line, scoped QuoteCursor quotes, ref ReadFields fields)
     {
+        ref var start = ref MemoryMarshal.GetReference(line);
         var at = SkipWhitespace(line, 0);
         if ((uint)at >= (uint)line.Length || line[at] != (byte)'{')
         {
@@ -48,30 +49,47 @@ internal static class FlatReadScanner
         }
         while (true)
         {
-            if ((uint)at >= (uint)line.Length || line[at] != (byte)'"')
+            // Every byte before `at` was taken as a token other than a string, so the next quote is at `at` or later:
+            // it is the key's opening quote exactly when the key starts here.
+            if (quotes.Next() != at)
             {
                 return false;
             }
-            var end = StringEnd(stops, quotes, at + 1);
+            var end = quotes.Next();
             if (end < 0)
             {
                 return false;
             }
-            var field = ReadFieldNames.Identify(line[(at + 1)..end]);
-            at = SkipWhitespace(line, end + 1);
-            if ((uint)at >= (uint)line.Length || line[at] != (byte)':')
+            // Eight bytes from the key on are inside the line: one load identifies it.
+            var field = at + 9 <= line.Length
+                ? ReadFieldNames.Identify(ref Unsafe.Add(ref start, at + 1), end - at - 1)
+                : ReadFieldNames.Identify(line[(at + 1)..end]);
+            at = end + 1;
+            if ((uint)at < (uint)line.Length && line[at] == (byte)':')
             {
-                return false;
+                at++;
             }
-            at = SkipWhitespace(line, at + 1);
+            else
+            {
+                at = SkipWhitespace(line, at);
+                if ((uint)at >= (uint)line.Length || line[at] != (byte)':')
+                {
+                    return false;
+                }
+                at++;
+            }
+            at = SkipWhitespace(line, at);
             if ((uint)at >= (uint)line.Length)
             {
                 return false;
             }
             if (line[at] == (byte)'"')
             {
-                end = StringEnd(stops, quotes, at + 1);
-                if (end < 0 || !StringValue(line[(at + 1)..end], field, ref fields))
+                // This quote is the next one (see above); the string ends at the one after it.
+                quotes.Next();
+                end = quotes.Next();
+                // The quotes are inside the line and in order, so at + 1 <= end < line.Length.
+                if (end < 0 || !StringValue(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref start, at + 1), end - at - 1), field, ref fields))
                 {
                     return false;
                 }
@@ -170,32 +188,6 @@ internal static class FlatReadScanner
                 break;
         }
         return at + (isTrue ? 4 : 5);
-    }
-
-    /// <summary>
-    /// The closing quote of a string whose content starts at <paramref name="start"/>: the next stop byte, if it is a
-    /// quote (anything else there, or none, is outside the fast subset); -1 otherwise.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int StringEnd(ReadOnlySpan<ulong> stops, ReadOnlySpan<ulong> quotes, int start)
-    {
-        var block = start >> 6;
-        if ((uint)block >= (uint)stops.Length)
-        {
-            return -1;
-        }
-        var bits = stops[block] & (ulong.MaxValue << start);
-        while (bits == 0)
-        {
-            if ((uint)++block >= (uint)stops.Length)
-            {
-                return -1;
-            }
-            bits = stops[block];
-        }
-        // The lowest stop must be a quote; bits past the end of the line are clear, so the index is inside it.
-        var isQuote = (quotes[block] & bits & (0 - bits)) != 0;
-        return isQuote ? (block << 6) + BitOperations.TrailingZeroCount(bits) : -1;
     }
 
     /// <summary>
