@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -118,6 +117,7 @@ internal static class FlatReadScanner
     }
 
     /// <summary>A string value (its content, between the quotes); false to decline.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool StringValue(ReadOnlySpan<byte> value, ReadField field, ref ReadFields fields)
     {
         switch (field)
@@ -143,7 +143,7 @@ internal static class FlatReadScanner
         var first = line[at];
         if (first == (byte)'-' || (uint)(first - '0') <= 9)
         {
-            at = Number(line, at, out var number);
+            at = JsonNumber.Parse(line, at, out var number);
             if (at < 0)
             {
                 return -1;
@@ -189,88 +189,6 @@ internal static class FlatReadScanner
         }
         return at + (isTrue ? 4 : 5);
     }
-
-    /// <summary>
-    /// A JSON number (RFC 8259 grammar) at <paramref name="at"/>; returns the index after it, or -1. Simple decimals
-    /// are converted exactly, the rest by Utf8Parser.
-    /// </summary>
-    private static int Number(ReadOnlySpan<byte> line, int at, out double value)
-    {
-        value = 0;
-        long mantissa = 0;
-        var i = at;
-        var negative = line[i] == (byte)'-';
-        if (negative)
-        {
-            i++;
-        }
-        if ((uint)i >= (uint)line.Length || (uint)(line[i] - '0') > 9)
-        {
-            return -1;
-        }
-        var digits = 0;
-        if (line[i] == (byte)'0')
-        {
-            i++;
-        }
-        else
-        {
-            uint digit;
-            while ((uint)i < (uint)line.Length && (digit = (uint)(line[i] - '0')) <= 9)
-            {
-                mantissa = (mantissa * 10) + digit;
-                digits++;
-                i++;
-            }
-        }
-        var decimals = 0;
-        if ((uint)i < (uint)line.Length && line[i] == (byte)'.')
-        {
-            i++;
-            if ((uint)i >= (uint)line.Length || (uint)(line[i] - '0') > 9)
-            {
-                return -1;
-            }
-            uint digit;
-            while ((uint)i < (uint)line.Length && (digit = (uint)(line[i] - '0')) <= 9)
-            {
-                mantissa = (mantissa * 10) + digit;
-                if (mantissa != 0 || digits > 0)
-                {
-                    digits++;
-                }
-                decimals++;
-                i++;
-            }
-        }
-        if ((uint)i < (uint)line.Length && (line[i] | 0x20) == (byte)'e')
-        {
-            i++;
-            if ((uint)i < (uint)line.Length && (line[i] == (byte)'+' || line[i] == (byte)'-'))
-            {
-                i++;
-            }
-            if ((uint)i >= (uint)line.Length || (uint)(line[i] - '0') > 9)
-            {
-                return -1;
-            }
-            while ((uint)i < (uint)line.Length && (uint)(line[i] - '0') <= 9)
-            {
-                i++;
-            }
-            return Utf8Parser.TryParse(line[at..i], out value, out var consumed) && consumed == i - at ? i : -1;
-        }
-        if (digits <= 15 && decimals <= 22)
-        {
-            // Both operands are exact doubles, so one IEEE division gives the correctly rounded value.
-            value = mantissa / PowersOf10[decimals];
-            value = negative ? -value : value;
-            return i;
-        }
-        return Utf8Parser.TryParse(line[at..i], out value, out var parsed) && parsed == i - at ? i : -1;
-    }
-
-    private static readonly double[] PowersOf10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
     /// <summary>Compact JSON has no whitespace: one compare decides, the loop is for the rest.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

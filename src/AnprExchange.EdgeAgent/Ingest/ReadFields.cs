@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AnprExchange.Core.Plates;
 
 namespace AnprExchange.EdgeAgent.Ingest;
@@ -33,6 +34,7 @@ internal ref struct ReadFields
     }
 
     /// <summary>Stores a number if it is in range, else notes <see cref="ReadRejection.InvalidField"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetNumber(ReadField field, double value)
     {
         switch (field)
@@ -56,6 +58,7 @@ internal ref struct ReadFields
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetString(ReadField field, ReadOnlySpan<byte> value)
     {
         switch (field)

@@ -7,13 +7,17 @@ namespace AnprExchange.EdgeAgent.Tests.Ingest;
 /// <summary>The fast scanner must give exactly the general parser's answer, or decline.</summary>
 public sealed class FlatReadScannerTests
 {
-    private static readonly Gen<string> Keys = Gen.OneOfConst("readId", "cameraId", "timestamp", "plate", "country", "confidence", "lat", "lon", "direction", "vendor", "re\\u0061dId", "");
+    // Besides the known keys: names that share a length or a prefix with one of them.
+    private static readonly Gen<string> Keys = Gen.OneOfConst("readId", "cameraId", "timestamp", "plate", "country", "confidence", "lat", "lon", "direction", "vendor", "re\\u0061dId", "",
+        "la", "lan", "latt", "lo", "lox", "plates", "plat", "readIdx", "cameraIds", "cameraIx", "timestamq", "timestampZ", "directioN", "directions", "confidenca", "confidences", "countr", "countries", "Lat", "PLATE");
 
     private static readonly Gen<string> Values = Gen.OneOf(
         Gen.OneOfConst("\"cam-17\"", "\"1-ABC-123\"", "\"\"", "\"BE\"", "\"in\"", "\"A\\u2013B 12\"", "\"é12\"", "\"x\\\"y\"", "\"#?!\"", "\"ABCDEFGHIJKLMNOPQRSTUVWXYZ\""),
         Gen.OneOfConst("\"2026-12-04T10:15:30.123Z\"", "\"2026-12-04T10:15:30Z\"", "\"2026-12-04T11:15:30+01:00\"", "\"2026-12-04T10:15:30.1234567-02:30\"",
             "\"2026-12-04T10:15:30\"", "\"2026-02-30T10:15:30Z\"", "\"2026-12-04T10:15:30.12345678Z\"", "\"2026-12-04 10:15:30Z\"", "\"2026-12-04T10:24:00Z\"", "\"2026-12-04T10:30:00Z\"", "\"yesterday\""),
-        Gen.OneOfConst("0.93", "0", "-0", "1", "1.0", "0.000001", "51.2", "-4.4", "90", "90.0001", "1e-2", "5E1", "123456789012345678", "0.1234567890123456789", "01", "1.", "-", "1e400"),
+        Gen.OneOfConst("0.93", "0", "-0", "1", "1.0", "0.000001", "51.2", "-4.4", "90", "90.0001", "1e-2", "5E1", "123456789012345678", "0.1234567890123456789", "01", "1.", "-", "1e400",
+            "1234567", "12345678", "0.1234567", "0.12345678", "1234567.1234567", "-0.5", "00", "-01", "0.000", "1.5e3", "1.0E+2", "2.",
+            "123456789012345", "1234567890123456", "12345678901234567", "0.123456789012345", "-9999999.9999999"),
         Gen.OneOfConst("null", "true", "false", "{}", "[1,{\"a\":null}]", "nul", "tru"));
 
     private static readonly Gen<string> Lines = Gen.Select(
@@ -86,6 +90,23 @@ public sealed class FlatReadScannerTests
             AssertSameAnswer(line);
             AssertSameAnswer(line[..cut]);
         }, iter: 20_000);
+    }
+
+    [Fact]
+    public void NumbersEndingAtEveryDistanceFromTheLineEndGetTheSameAnswerFromBothParsers()
+    {
+        // The short number form reads eight bytes at each digit run: move numbers up to the very end of the line.
+        string[] numbers = ["5", "51.2", "0.93", "-4.4", "1234567", "12345678", "0.1234567", "0.12345678", "1e2", "01", "1.", "-"];
+        foreach (var number in numbers)
+        {
+            for (var tail = 0; tail < 10; tail++)
+            {
+                var line = $$"""{"cameraId":"c","timestamp":"2026-12-04T10:15:30Z","plate":"AB1","lat":{{number}}""";
+                AssertSameAnswer(Encoding.UTF8.GetBytes(line + new string(' ', tail) + "}"));
+                AssertSameAnswer(Encoding.UTF8.GetBytes(line + new string(' ', tail)));
+                AssertSameAnswer(Encoding.UTF8.GetBytes(line + "," + new string('x', tail)));
+            }
+        }
     }
 
     [Fact]
