@@ -32,7 +32,9 @@ internal static class FlatReadScanner
     }
 
     // Apart from TryScan: a method with a loop and stackalloc is compiled fully optimised at once but without
-    // profile-guided optimisation (no on-stack replacement for it); this one gets both.
+    // profile-guided optimisation (no on-stack replacement for it); this one gets both. The value handlers are inlined
+    // into it, so the cursor and positions stay in registers; only the rare shapes (literals, whitespace, long or
+    // unusual numbers) are calls.
     private static bool Scan(ReadOnlySpan<byte> line, scoped QuoteCursor quotes, ref ReadFields fields)
     {
         ref var start = ref MemoryMarshal.GetReference(line);
@@ -63,63 +65,99 @@ internal static class FlatReadScanner
             var field = at + 9 <= line.Length
                 ? ReadFieldNames.Identify(ref Unsafe.Add(ref start, at + 1), end - at - 1)
                 : ReadFieldNames.Identify(line[(at + 1)..end]);
+            // The closing quote is inside the line, so at <= line.Length here; compact JSON has the colon right here.
             at = end + 1;
-            if ((uint)at < (uint)line.Length && line[at] == (byte)':')
+            if (at < line.Length && Unsafe.Add(ref start, at) == (byte)':')
             {
                 at++;
             }
-            else
-            {
-                at = SkipWhitespace(line, at);
-                if ((uint)at >= (uint)line.Length || line[at] != (byte)':')
-                {
-                    return false;
-                }
-                at++;
-            }
-            at = SkipWhitespace(line, at);
-            if ((uint)at >= (uint)line.Length)
+            else if ((at = SkipColon(line, at)) < 0)
             {
                 return false;
             }
-            if (line[at] == (byte)'"')
+            if (at >= line.Length)
+            {
+                return false;
+            }
+            var first = Unsafe.Add(ref start, at);
+            if (first <= (byte)' ')
+            {
+                at = SkipWhitespaceSlow(line, at);
+                if ((uint)at >= (uint)line.Length)
+                {
+                    return false;
+                }
+                first = line[at];
+            }
+            if (first == (byte)'"')
             {
                 // This quote is the next one (see above); the string ends at the one after it.
                 quotes.Next();
                 end = quotes.Next();
                 // The quotes are inside the line and in order, so at + 1 <= end < line.Length.
-                if (end < 0 || !StringValue(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref start, at + 1), end - at - 1), field, ref fields))
+                if (end < 0 || !StringValue(line, at + 1, end, field, ref fields))
                 {
                     return false;
                 }
                 at = end + 1;
             }
-            else if ((at = OtherValue(line, at, field, ref fields)) < 0)
+            else if (first == (byte)'-' || (uint)(first - '0') <= 9)
+            {
+                if ((at = NumberValue(line, at, field, ref fields)) < 0)
+                {
+                    return false;
+                }
+            }
+            else if ((at = LiteralValue(line, at, field, ref fields)) < 0)
             {
                 return false;
             }
-            at = SkipWhitespace(line, at);
             if ((uint)at >= (uint)line.Length)
             {
                 return false;
             }
-            var next = line[at];
-            if (next == (byte)'}')
+            var next = Unsafe.Add(ref start, at);
+            if (next == (byte)',')
             {
-                return SkipWhitespace(line, at + 1) == line.Length;
+                at++;
+                // Compact JSON: the next key's quote follows at once; the cursor check at the loop's top decides.
+                if ((uint)at < (uint)line.Length && Unsafe.Add(ref start, at) <= (byte)' ')
+                {
+                    at = SkipWhitespaceSlow(line, at);
+                }
+                continue;
             }
-            if (next != (byte)',')
+            if (next <= (byte)' ')
             {
-                return false;
+                at = SkipWhitespaceSlow(line, at);
+                if ((uint)at >= (uint)line.Length)
+                {
+                    return false;
+                }
+                next = line[at];
+                if (next == (byte)',')
+                {
+                    at = SkipWhitespace(line, at + 1);
+                    continue;
+                }
             }
-            at = SkipWhitespace(line, at + 1);
+            return next == (byte)'}' && SkipWhitespace(line, at + 1) == line.Length;
         }
     }
 
-    /// <summary>A string value (its content, between the quotes); false to decline.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool StringValue(ReadOnlySpan<byte> value, ReadField field, ref ReadFields fields)
+    /// <summary>Whitespace, a colon and the index after it; -1 if the colon is missing.</summary>
+    private static int SkipColon(ReadOnlySpan<byte> line, int at)
     {
+        at = SkipWhitespaceSlow(line, at);
+        return (uint)at < (uint)line.Length && line[at] == (byte)':' ? at + 1 : -1;
+    }
+
+    /// <summary>A string value, between the quotes at <paramref name="start"/> - 1 and <paramref name="end"/>; false to decline.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool StringValue(ReadOnlySpan<byte> line, int start, int end, ReadField field, ref ReadFields fields)
+    {
+        // start <= end < line.Length (see Scan).
+        var value = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(line), start), end - start);
         switch (field)
         {
             case ReadField.Timestamp:
@@ -137,34 +175,36 @@ internal static class FlatReadScanner
         }
     }
 
-    /// <summary>A number, true, false or null at <paramref name="at"/>; returns the index after it, or -1 to decline.</summary>
-    private static int OtherValue(ReadOnlySpan<byte> line, int at, ReadField field, ref ReadFields fields)
+    /// <summary>A number at <paramref name="at"/>; returns the index after it, or -1 to decline.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NumberValue(ReadOnlySpan<byte> line, int at, ReadField field, ref ReadFields fields)
     {
-        var first = line[at];
-        if (first == (byte)'-' || (uint)(first - '0') <= 9)
+        at = JsonNumber.Parse(line, at, out var number);
+        if (at < 0)
         {
-            at = JsonNumber.Parse(line, at, out var number);
-            if (at < 0)
-            {
-                return -1;
-            }
-            switch (field)
-            {
-                case ReadField.Confidence or ReadField.Lat or ReadField.Lon:
-                    fields.SetNumber(field, number);
-                    break;
-                case ReadField.Timestamp:
-                    fields.HasTimestamp = true;
-                    fields.Keep(ReadRejection.InvalidTimestamp);
-                    break;
-                case ReadField.Other:
-                    break;
-                default:
-                    fields.Keep(ReadRejection.InvalidField);
-                    break;
-            }
-            return at;
+            return -1;
         }
+        switch (field)
+        {
+            case ReadField.Confidence or ReadField.Lat or ReadField.Lon:
+                fields.SetNumber(field, number);
+                break;
+            case ReadField.Timestamp:
+                fields.HasTimestamp = true;
+                fields.Keep(ReadRejection.InvalidTimestamp);
+                break;
+            case ReadField.Other:
+                break;
+            default:
+                fields.Keep(ReadRejection.InvalidField);
+                break;
+        }
+        return at;
+    }
+
+    /// <summary>true, false or null at <paramref name="at"/>; returns the index after it, or -1 to decline.</summary>
+    private static int LiteralValue(ReadOnlySpan<byte> line, int at, ReadField field, ref ReadFields fields)
+    {
         var rest = line[at..];
         if (rest.StartsWith("null"u8))
         {

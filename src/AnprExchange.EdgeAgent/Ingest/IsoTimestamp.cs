@@ -1,39 +1,59 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace AnprExchange.EdgeAgent.Ingest;
 
 /// <summary>
 /// The timestamp form cameras send, <c>yyyy-MM-ddTHH:mm:ss[.f…]</c> with <c>Z</c> or <c>±HH:mm</c>, parsed without
 /// allocation. Returns false for anything else (other ISO 8601 forms, invalid dates), which the general parser judges.
-/// The fixed 19-byte head is read at fixed offsets: all 14 digits are checked with one comparison of their maximum.
+/// The 19-byte head is three little-endian words (bytes 0..7, 8..15, 11..18): one mask per word checks its digits and
+/// separators, and one multiply-add per word turns its digit pairs into numbers. The fraction (1..7 digits, between
+/// byte 19's dot and the zone) is one more word. Input is ASCII (the fast path's strings are), so no byte carries.
 /// </summary>
 internal static class IsoTimestamp
 {
     private static readonly short[] DaysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+    private static readonly long[] FractionScale = [0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+
+    // Which bytes of each head word must be digits, and which hold a fixed separator (and the separators' values).
+    private const ulong DateDigits = 0x00FF_FF00_FFFF_FFFF;     // yyyy-MM-
+    private const ulong DateSeparators = 0xFF00_00FF_0000_0000;
+    private const ulong DateSeparatorBytes = 0x2D00_002D_0000_0000; // '-' at 4 and 7
+    private const ulong DayTimeDigits = 0xFFFF_00FF_FF00_FFFF;  // ddTHH:mm
+    private const ulong DayTimeSeparators = 0x0000_FF00_00FF_0000;
+    private const ulong DayTimeSeparatorBytes = 0x0000_3A00_0054_0000; // 'T' at 10, ':' at 13
+    private const ulong SecondDigits = 0xFFFF_0000_0000_0000;   // (HH:mm):ss
+    private const ulong SecondSeparators = 0x0000_FF00_0000_0000;
+    private const ulong SecondSeparatorBytes = 0x0000_3A00_0000_0000; // ':' at 16
 
     public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
         value = default;
         // 2026-12-04T10:15:30Z is the shortest form: 20 bytes.
-        if (text.Length < 20 || text.Length > 33 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+        if (text.Length < 20 || text.Length > 33 || !BitConverter.IsLittleEndian)
         {
             return false;
         }
-        uint y1 = Digit(text[0]), y2 = Digit(text[1]), y3 = Digit(text[2]), y4 = Digit(text[3]);
-        uint mo1 = Digit(text[5]), mo2 = Digit(text[6]), d1 = Digit(text[8]), d2 = Digit(text[9]);
-        uint h1 = Digit(text[11]), h2 = Digit(text[12]), mi1 = Digit(text[14]), mi2 = Digit(text[15]), s1 = Digit(text[17]), s2 = Digit(text[18]);
-        var largest = Math.Max(Math.Max(Math.Max(y1, y2), Math.Max(y3, y4)), Math.Max(Math.Max(mo1, mo2), Math.Max(d1, d2)));
-        largest = Math.Max(largest, Math.Max(Math.Max(Math.Max(h1, h2), Math.Max(mi1, mi2)), Math.Max(s1, s2)));
-        if (largest > 9)
+        ref var at = ref MemoryMarshal.GetReference(text);
+        var date = Unsafe.ReadUnaligned<ulong>(ref at);
+        var dayTime = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 8));
+        var seconds = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 11));
+        var bad = (NonDigits(date) & DateDigits) | ((date & DateSeparators) ^ DateSeparatorBytes)
+            | (NonDigits(dayTime) & DayTimeDigits) | ((dayTime & DayTimeSeparators) ^ DayTimeSeparatorBytes)
+            | (NonDigits(seconds) & SecondDigits) | ((seconds & SecondSeparators) ^ SecondSeparatorBytes);
+        if (bad != 0)
         {
             return false;
         }
-        var year = (int)((y1 * 1000) + (y2 * 100) + (y3 * 10) + y4);
-        var month = (int)((mo1 * 10) + mo2);
-        var day = (int)((d1 * 10) + d2);
-        var hour = (h1 * 10) + h2;
-        var minute = (mi1 * 10) + mi2;
-        var second = (s1 * 10) + s2;
+        // Byte k of a pair word is 10 × digit k + digit k+1 (no byte overflows: both are at most 15).
+        var datePairs = Pairs(date);
+        var dayTimePairs = Pairs(dayTime);
+        var year = (int)((Byte(datePairs, 0) * 100) + Byte(datePairs, 2));
+        var month = (int)Byte(datePairs, 5);
+        var day = (int)Byte(dayTimePairs, 0);
+        var hour = Byte(dayTimePairs, 3);
+        var minute = Byte(dayTimePairs, 6);
+        var second = Byte(Pairs(seconds), 6);
         if ((uint)(year - 2) > 9998 - 2 || (uint)(month - 1) > 11 || hour > 23 || minute > 59 || second > 59)
         {
             return false;
@@ -46,40 +66,24 @@ internal static class IsoTimestamp
             return false;
         }
 
-        var at = 19;
-        long fractionTicks = 0;
-        if (text[at] == '.')
+        // The zone ends the text: Z, or ±HH:mm; what lies between it and the head is the fraction.
+        long offsetTicks;
+        int zone;
+        var last = text[^1];
+        if (last == (byte)'Z')
         {
-            var start = ++at;
-            uint digit;
-            while (at < text.Length && (digit = Digit(text[at])) <= 9)
-            {
-                fractionTicks = (fractionTicks * 10) + digit;
-                at++;
-            }
-            var count = at - start;
-            if (count is < 1 or > 7)
+            zone = text.Length - 1;
+            offsetTicks = 0;
+        }
+        else
+        {
+            zone = text.Length - 6;
+            var sign = text[zone];
+            if ((sign != (byte)'+' && sign != (byte)'-') || text[zone + 3] != (byte)':')
             {
                 return false;
             }
-            for (var i = count; i < 7; i++)
-            {
-                fractionTicks *= 10;
-            }
-        }
-        if (at >= text.Length)
-        {
-            return false;
-        }
-        long offsetTicks;
-        var sign = text[at];
-        if (sign == 'Z' && at + 1 == text.Length)
-        {
-            offsetTicks = 0;
-        }
-        else if ((sign == '+' || sign == '-') && at + 6 == text.Length && text[at + 3] == ':')
-        {
-            uint oh1 = Digit(text[at + 1]), oh2 = Digit(text[at + 2]), om1 = Digit(text[at + 4]), om2 = Digit(text[at + 5]);
+            uint oh1 = Digit(text[zone + 1]), oh2 = Digit(text[zone + 2]), om1 = Digit(text[zone + 4]), om2 = Digit(last);
             if (Math.Max(Math.Max(oh1, oh2), Math.Max(om1, om2)) > 9)
             {
                 return false;
@@ -91,17 +95,57 @@ internal static class IsoTimestamp
                 return false;
             }
             offsetTicks = ((offsetHours * 60) + offsetMinutes) * TimeSpan.TicksPerMinute;
-            offsetTicks = sign == '-' ? -offsetTicks : offsetTicks;
+            offsetTicks = sign == (byte)'-' ? -offsetTicks : offsetTicks;
         }
-        else
+        long fractionTicks = 0;
+        if (zone != 19)
         {
-            return false;
+            // A dot at 19, then 1..7 digits up to the zone: the last eight bytes before the zone hold them on top.
+            var digits = zone - 20;
+            if (zone < 19 || text[19] != (byte)'.' || (uint)(digits - 1) > 6)
+            {
+                return false;
+            }
+            var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, zone - 8));
+            var mask = ulong.MaxValue << (8 * (8 - digits));
+            if ((NonDigits(word) & mask) != 0)
+            {
+                return false;
+            }
+            // Zeroed bytes below the digits are leading zeros.
+            fractionTicks = (long)EightDigits(word & mask) * FractionScale[digits];
         }
         var y = year - 1;
         long days = (y * 365) + (y / 4) - (y / 100) + (y / 400) + daysBefore + day - 1;
         var ticks = (days * TimeSpan.TicksPerDay) + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (second * TimeSpan.TicksPerSecond) + fractionTicks;
         value = new DateTimeOffset(ticks, new TimeSpan(offsetTicks));
         return true;
+    }
+
+    /// <summary>A high nibble set in each byte of <paramref name="word"/> that is not an ASCII digit (exact for ASCII input).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong NonDigits(ulong word)
+    {
+        var x = word ^ 0x3030_3030_3030_3030;
+        return (x | (x + 0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Pairs(ulong word)
+    {
+        var x = word & 0x0F0F_0F0F_0F0F_0F0F;
+        return (x * 10) + (x >> 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Byte(ulong word, int index) => (byte)(word >> (8 * index));
+
+    /// <summary>The value of eight digit bytes (first byte most significant), as JsonNumber computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong EightDigits(ulong word)
+    {
+        var v = Pairs(word);
+        return (((v & 0x0000_00FF_0000_00FF) * (100 + (1_000_000UL << 32))) + (((v >> 16) & 0x0000_00FF_0000_00FF) * (1 + (10_000UL << 32)))) >> 32;
     }
 
     /// <summary>The digit's value, or more than 9 for any other byte.</summary>

@@ -14,6 +14,7 @@ namespace AnprExchange.EdgeAgent.Ingest;
 internal static class JsonNumber
 {
     /// <summary>A JSON number (RFC 8259 grammar) at <paramref name="at"/>; returns the index after it, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Parse(ReadOnlySpan<byte> line, int at, out double value) =>
         TryParseShort(line, at, out value, out var end) ? end : ParseExact(line, at, out value);
 

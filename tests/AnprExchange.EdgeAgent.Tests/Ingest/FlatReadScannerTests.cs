@@ -43,6 +43,8 @@ public sealed class FlatReadScannerTests
     {
         Assert.True(ReadLineParser.IsFastPath(Encoding.UTF8.GetBytes(Samples.Line())));
         Assert.True(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T11:15:30.5+01:00","plate":"AB1","lat":null,"flag":true}"""u8));
+        Assert.True(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T07:45:30.1234567-02:30","plate":"AB1","lat":51.2,"lon":-4.4}"""u8));
+        Assert.True(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T10:15:30Z","plate":"AB1","confidence":1}"""u8));
         Assert.False(ReadLineParser.IsFastPath("""{"cameraId":"c\u0041","timestamp":"2026-12-04T10:15:30Z","plate":"AB1"}"""u8));
         Assert.False(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T10:15:30","plate":"AB1"}"""u8));
     }
@@ -105,6 +107,37 @@ public sealed class FlatReadScannerTests
                 AssertSameAnswer(Encoding.UTF8.GetBytes(line + new string(' ', tail) + "}"));
                 AssertSameAnswer(Encoding.UTF8.GetBytes(line + new string(' ', tail)));
                 AssertSameAnswer(Encoding.UTF8.GetBytes(line + "," + new string('x', tail)));
+            }
+        }
+    }
+
+    private static readonly Gen<string> Timestamps = Gen.Select(
+            Gen.OneOfConst("2026-12-04", "2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "0001-01-01", "9999-12-31", "2026-13-01", "2026-00-10", "2026-12-32", "2026-04-31", "2026-1-04", "2026/12/04"),
+            Gen.OneOfConst("T10:15:30", "T00:00:00", "T23:59:59", "T24:00:00", "T10:60:00", "T10:15:60", "t10:15:30", " 10:15:30", "T10:15", "T1:15:30"),
+            Gen.Int[0, 9].Select(digits => digits == 0 ? "" : "." + "1234567891".Substring(0, digits)),
+            Gen.OneOfConst("Z", "z", "+01:00", "-02:30", "+13:59", "+14:00", "-00:00", "+01:60", "+0100", "+1:00", "", "ZZ", "+01:00Z"))
+        .Select((date, time, fraction, zone) => date + time + fraction + zone);
+
+    [Fact]
+    public void GeneratedTimestampsGetTheSameAnswerFromBothParsers()
+    {
+        Timestamps.Sample(timestamp => AssertSameAnswer(Encoding.UTF8.GetBytes(
+            $$"""{"cameraId":"c","timestamp":"{{timestamp}}","plate":"AB1"}""")), iter: 20_000);
+    }
+
+    [Fact]
+    public void TimestampsWithOneByteChangedGetTheSameAnswerFromBothParsers()
+    {
+        // Every position of the long and the short form, set to each byte that has a meaning in some position.
+        foreach (var timestamp in new[] { "2026-12-04T09:15:30.1234567-01:00", "2026-12-04T10:15:30Z", "2026-12-04T10:15:30.5+00:00" })
+        {
+            for (var position = 0; position < timestamp.Length; position++)
+            {
+                foreach (var replacement in "0123456789-:T.Z+ /z\u007F")
+                {
+                    var changed = timestamp[..position] + replacement + timestamp[(position + 1)..];
+                    AssertSameAnswer(Encoding.UTF8.GetBytes($$"""{"cameraId":"c","timestamp":"{{changed}}","plate":"AB1"}"""));
+                }
             }
         }
     }
