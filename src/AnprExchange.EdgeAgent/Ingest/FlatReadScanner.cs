@@ -179,16 +179,44 @@ internal static class FlatReadScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NumberValue(ReadOnlySpan<byte> line, int at, ReadField field, ref ReadFields fields)
     {
-        at = JsonNumber.Parse(line, at, out var number);
+        if (JsonNumber.TryParseShort(line, at, out var mantissa, out var decimals, out var negative, out var end))
+        {
+            if (field is ReadField.Confidence or ReadField.Lat or ReadField.Lon)
+            {
+                fields.SetDecimal(field, mantissa, decimals, negative);
+            }
+            else
+            {
+                NotANumberField(field, ref fields);
+            }
+            return end;
+        }
+        return ExactNumberValue(line, at, field, ref fields);
+    }
+
+    private static int ExactNumberValue(ReadOnlySpan<byte> line, int at, ReadField field, ref ReadFields fields)
+    {
+        at = JsonNumber.ParseExact(line, at, out var number);
         if (at < 0)
         {
             return -1;
         }
+        if (field is ReadField.Confidence or ReadField.Lat or ReadField.Lon)
+        {
+            fields.SetNumber(field, number);
+        }
+        else
+        {
+            NotANumberField(field, ref fields);
+        }
+        return at;
+    }
+
+    /// <summary>A number for a field that takes none (ignored for unknown fields).</summary>
+    private static void NotANumberField(ReadField field, ref ReadFields fields)
+    {
         switch (field)
         {
-            case ReadField.Confidence or ReadField.Lat or ReadField.Lon:
-                fields.SetNumber(field, number);
-                break;
             case ReadField.Timestamp:
                 fields.HasTimestamp = true;
                 fields.Keep(ReadRejection.InvalidTimestamp);
@@ -199,7 +227,6 @@ internal static class FlatReadScanner
                 fields.Keep(ReadRejection.InvalidField);
                 break;
         }
-        return at;
     }
 
     /// <summary>true, false or null at <paramref name="at"/>; returns the index after it, or -1 to decline.</summary>

@@ -7,25 +7,27 @@ namespace AnprExchange.EdgeAgent.Ingest;
 
 /// <summary>
 /// JSON numbers for the fast path. The form cameras send, <c>-?(0|[1-9]d{0,6})(.d{1,7})?</c>, is read eight bytes at
-/// a time (SWAR: the digit run's length from one mask, its value from three multiplications); anything else (longer
-/// runs, exponents, a number near the end of the line) goes through the byte-by-byte reader, which converts simple
-/// decimals exactly and the rest with Utf8Parser. Both give the same double for the same text.
+/// a time (SWAR: the digit run's length from one mask, its value from three multiplications) into a mantissa and a
+/// count of decimals, divided only when the record is written; anything else (longer runs, exponents, a number near
+/// the end of the line) goes through the byte-by-byte reader, which converts simple decimals exactly and the rest
+/// with Utf8Parser. Both give the same double for the same text.
 /// </summary>
 internal static class JsonNumber
 {
-    /// <summary>A JSON number (RFC 8259 grammar) at <paramref name="at"/>; returns the index after it, or -1.</summary>
+    /// <summary>
+    /// The common short form at <paramref name="at"/>, with eight bytes readable at each digit run: its value is
+    /// ±<paramref name="mantissa"/> / 10^<paramref name="decimals"/> (at most 14 digits, 7 decimals, so that one IEEE
+    /// division of the two gives the correctly rounded double, the one <see cref="ParseExact"/> computes). False for
+    /// anything else, which <see cref="ParseExact"/> reads.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Parse(ReadOnlySpan<byte> line, int at, out double value) =>
-        TryParseShort(line, at, out value, out var end) ? end : ParseExact(line, at, out value);
-
-    /// <summary>The common short form with eight bytes readable at each digit run; false for anything else.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryParseShort(ReadOnlySpan<byte> line, int at, out double value, out int end)
+    public static bool TryParseShort(ReadOnlySpan<byte> line, int at, out long mantissa, out int decimals, out bool negative, out int end)
     {
-        value = 0;
+        mantissa = 0;
+        decimals = 0;
         end = 0;
         ref var start = ref MemoryMarshal.GetReference(line);
-        var negative = line[at] == (byte)'-';
+        negative = line[at] == (byte)'-';
         var i = negative ? at + 1 : at;
         if (i + sizeof(ulong) > line.Length)
         {
@@ -38,10 +40,9 @@ internal static class JsonNumber
         {
             return false;
         }
-        var mantissa = (long)DigitsValue(word, count);
+        mantissa = (long)DigitsValue(word, count);
         // The run stopped before the end of the eight readable bytes, so i stays inside the line (twice below too).
         i += count;
-        var decimals = 0;
         if (Unsafe.Add(ref start, i) == (byte)'.')
         {
             if (i + 1 + sizeof(ulong) > line.Length)
@@ -61,10 +62,6 @@ internal static class JsonNumber
         {
             return false;
         }
-        // At most 14 digits and 7 decimals: both operands are exact doubles, so one IEEE division gives the correctly
-        // rounded value, the one the exact reader computes.
-        value = mantissa / PowersOf10[decimals];
-        value = negative ? -value : value;
         end = i;
         return true;
     }
@@ -93,13 +90,14 @@ internal static class JsonNumber
         return (((v & 0x0000_00FF_0000_00FF) * (100 + (1_000_000UL << 32))) + (((v >> 16) & 0x0000_00FF_0000_00FF) * (1 + (10_000UL << 32)))) >> 32;
     }
 
-    private static readonly long[] PowersOf10Integer = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000];
+    /// <summary>10^0 … 10^7, for the short form's decimal places.</summary>
+    public static readonly long[] PowersOf10Integer = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000];
 
     /// <summary>
     /// A JSON number (RFC 8259 grammar) at <paramref name="at"/>; returns the index after it, or -1. Simple decimals
     /// are converted exactly, the rest by Utf8Parser.
     /// </summary>
-    private static int ParseExact(ReadOnlySpan<byte> line, int at, out double value)
+    public static int ParseExact(ReadOnlySpan<byte> line, int at, out double value)
     {
         value = 0;
         long mantissa = 0;
@@ -175,5 +173,6 @@ internal static class JsonNumber
         return Utf8Parser.TryParse(line[at..i], out value, out var parsed) && parsed == i - at ? i : -1;
     }
 
-    private static readonly double[] PowersOf10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+    /// <summary>10^0 … 10^22, all exact doubles.</summary>
+    public static readonly double[] PowersOf10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 }

@@ -20,9 +20,14 @@ internal ref struct ReadFields
     public bool HasTimestamp;
     public SpooledRead.Fields Present;
     public DateTimeOffset Timestamp;
+    // Each number is its value divided by 10^scale: the fast path keeps the numerator and the scale of a decimal
+    // and divides when the record is written, off the scan's path; the general parser stores values with scale 0.
     public double Confidence;
     public double Lat;
     public double Lon;
+    public byte ConfidenceScale;
+    public byte LatScale;
+    public byte LonScale;
     public ReadRejection Rejection;
 
     public void Keep(ReadRejection rejection)
@@ -42,17 +47,56 @@ internal ref struct ReadFields
             case ReadField.Confidence when value is >= 0.0 and <= 1.0:
                 Present |= SpooledRead.Fields.Confidence;
                 Confidence = value;
+                ConfidenceScale = 0;
                 break;
             case ReadField.Lat when value is >= -90.0 and <= 90.0:
                 Present |= SpooledRead.Fields.Lat;
                 Lat = value;
+                LatScale = 0;
                 break;
             case ReadField.Lon when value is >= -180.0 and <= 180.0:
                 Present |= SpooledRead.Fields.Lon;
                 Lon = value;
+                LonScale = 0;
                 break;
             default:
                 // Out of range, or NaN.
+                Keep(ReadRejection.InvalidField);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Stores ±<paramref name="mantissa"/> / 10^<paramref name="decimals"/> (at most 14 digits, 7 decimals) if it is in
+    /// range, else notes <see cref="ReadRejection.InvalidField"/>, as <see cref="SetNumber"/> would for its double.
+    /// The bounds are compared in integers: a decimal with at most 7 places that is not equal to a bound differs from
+    /// it by at least 10^-7, far more than the double's rounding, so the double lies on the same side.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetDecimal(ReadField field, long mantissa, int decimals, bool negative)
+    {
+        var one = JsonNumber.PowersOf10Integer[decimals];
+        // Exact: below 2^53. A negative zero stays negative, as the general parser's double does.
+        var numerator = negative ? -(double)mantissa : mantissa;
+        switch (field)
+        {
+            // -0 is a valid confidence (-0.0 >= 0.0), any other negative is not.
+            case ReadField.Confidence when mantissa <= one && (!negative || mantissa == 0):
+                Present |= SpooledRead.Fields.Confidence;
+                Confidence = numerator;
+                ConfidenceScale = (byte)decimals;
+                break;
+            case ReadField.Lat when mantissa <= 90 * one:
+                Present |= SpooledRead.Fields.Lat;
+                Lat = numerator;
+                LatScale = (byte)decimals;
+                break;
+            case ReadField.Lon when mantissa <= 180 * one:
+                Present |= SpooledRead.Fields.Lon;
+                Lon = numerator;
+                LonScale = (byte)decimals;
+                break;
+            default:
                 Keep(ReadRejection.InvalidField);
                 break;
         }
@@ -139,7 +183,9 @@ internal ref struct ReadFields
             return ReadRejection.FieldTooLong;
         }
 
-        SpooledRead.WriteHead(payload, Present, Timestamp, context.Now, Confidence, Lat, Lon);
+        // Three independent divisions (exact for scale 0); nothing waits on them but the stores.
+        var powers = JsonNumber.PowersOf10;
+        SpooledRead.WriteHead(payload, Present, Timestamp, context.Now, Confidence / powers[ConfidenceScale], Lat / powers[LatScale], Lon / powers[LonScale]);
         var at = SpooledRead.HeadLength;
         if (HasReadId && !ReadId.IsEmpty)
         {
