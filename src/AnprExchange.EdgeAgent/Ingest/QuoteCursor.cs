@@ -13,6 +13,22 @@ internal ref struct QuoteCursor(ReadOnlySpan<ulong> quotes)
     private ulong _bits = quotes.IsEmpty ? 0 : quotes[0];
     private int _word;
 
+    /// <summary>The index of the next quote without taking it, or -1 when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Peek()
+    {
+        while (_bits == 0)
+        {
+            if ((uint)++_word >= (uint)_quotes.Length)
+            {
+                _word = _quotes.Length;
+                return -1;
+            }
+            _bits = _quotes[_word];
+        }
+        return (_word << 6) + BitOperations.TrailingZeroCount(_bits);
+    }
+
     /// <summary>The index of the next quote, or -1 when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Next()
