@@ -17,7 +17,11 @@ internal static partial class FlatReadScanner
             case ReadField.Timestamp:
                 fields.HasTimestamp = true;
                 // An unusual (or invalid) form: let the general parser judge it.
-                return IsoTimestamp.TryParse(value, out fields.Timestamp);
+                return IsoTimestamp.TryParse(value, out fields.TimestampUtcTicks, out fields.TimestampOffsetMinutes);
+            case ReadField.Plate when value.Length <= AsciiPlate.MaxLength && start + AsciiPlate.MaxLength <= line.Length:
+                // The fast path's strings are ASCII; 16 bytes from the plate on are inside the line.
+                fields.SetPlate(value, AsciiPlate.Check(ref Unsafe.Add(ref MemoryMarshal.GetReference(line), start), value.Length));
+                return true;
             case ReadField.Confidence or ReadField.Lat or ReadField.Lon:
                 fields.Keep(ReadRejection.InvalidField);
                 return true;

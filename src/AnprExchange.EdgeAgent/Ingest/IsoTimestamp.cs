@@ -5,7 +5,7 @@ namespace AnprExchange.EdgeAgent.Ingest;
 
 /// <summary>
 /// The timestamp form cameras send, <c>yyyy-MM-ddTHH:mm:ss[.f…]</c> with <c>Z</c> or <c>±HH:mm</c>, parsed without
-/// allocation. Returns false for anything else (other ISO 8601 forms, invalid dates), which the general parser judges.
+/// allocation into what the spool record keeps: UTC ticks and the offset in minutes. Returns false for anything else (other ISO 8601 forms, invalid dates), which the general parser judges.
 /// The 19-byte head is three little-endian words (bytes 0..7, 8..15, 11..18): one mask per word checks its digits and
 /// separators, and one multiply-add per word turns its digit pairs into numbers. The fraction (1..7 digits, between
 /// byte 19's dot and the zone) is one more word. Input is ASCII (the fast path's strings are), so no byte carries.
@@ -26,9 +26,10 @@ internal static class IsoTimestamp
     private const ulong SecondSeparators = 0x0000_FF00_0000_0000;
     private const ulong SecondSeparatorBytes = 0x0000_3A00_0000_0000; // ':' at 16
 
-    public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
+    public static bool TryParse(ReadOnlySpan<byte> text, out long utcTicks, out short offsetMinutes)
     {
-        value = default;
+        utcTicks = 0;
+        offsetMinutes = 0;
         // 2026-12-04T10:15:30Z is the shortest form: 20 bytes.
         if (text.Length < 20 || text.Length > 33 || !BitConverter.IsLittleEndian)
         {
@@ -58,7 +59,8 @@ internal static class IsoTimestamp
         {
             return false;
         }
-        var leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        // Unsigned: the divisions by constants become multiplications and shifts.
+        var leap = (year & 3) == 0 && ((uint)year % 100 != 0 || (uint)year % 400 == 0);
         var daysBefore = DaysBeforeMonth[month - 1] + (leap && month > 2 ? 1 : 0);
         var daysInMonth = DaysBeforeMonth[month] + (leap && month >= 2 ? 1 : 0) - daysBefore;
         if (day < 1 || day > daysInMonth)
@@ -67,13 +69,13 @@ internal static class IsoTimestamp
         }
 
         // The zone ends the text: Z, or ±HH:mm; what lies between it and the head is the fraction.
-        long offsetTicks;
+        int offset;
         int zone;
         var last = text[^1];
         if (last == (byte)'Z')
         {
             zone = text.Length - 1;
-            offsetTicks = 0;
+            offset = 0;
         }
         else
         {
@@ -89,13 +91,13 @@ internal static class IsoTimestamp
                 return false;
             }
             var offsetHours = (oh1 * 10) + oh2;
-            var offsetMinutes = (om1 * 10) + om2;
-            if (offsetHours > 13 || offsetMinutes > 59)
+            var minutes = (om1 * 10) + om2;
+            if (offsetHours > 13 || minutes > 59)
             {
                 return false;
             }
-            offsetTicks = ((offsetHours * 60) + offsetMinutes) * TimeSpan.TicksPerMinute;
-            offsetTicks = sign == (byte)'-' ? -offsetTicks : offsetTicks;
+            offset = (int)((offsetHours * 60) + minutes);
+            offset = sign == (byte)'-' ? -offset : offset;
         }
         long fractionTicks = 0;
         if (zone != 19)
@@ -115,10 +117,13 @@ internal static class IsoTimestamp
             // Zeroed bytes below the digits are leading zeros.
             fractionTicks = (long)EightDigits(word & mask) * FractionScale[digits];
         }
-        var y = year - 1;
+        var y = (uint)(year - 1);
         long days = (y * 365) + (y / 4) - (y / 100) + (y / 400) + daysBefore + day - 1;
         var ticks = (days * TimeSpan.TicksPerDay) + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (second * TimeSpan.TicksPerSecond) + fractionTicks;
-        value = new DateTimeOffset(ticks, new TimeSpan(offsetTicks));
+        // Years 2..9998 and offsets under 14 hours: always inside DateTimeOffset's range, which the general parser's
+        // value has to be in too.
+        utcTicks = ticks - (offset * TimeSpan.TicksPerMinute);
+        offsetMinutes = (short)offset;
         return true;
     }
 

@@ -7,7 +7,7 @@ namespace AnprExchange.EdgeAgent.Ingest;
 /// The fields of one read as found by either parser (spans into the line or the scratch buffer), and the one place
 /// that validates them and writes the spool record. Type errors are kept in document order, first one wins.
 /// </summary>
-internal ref struct ReadFields
+internal ref partial struct ReadFields
 {
     public ReadOnlySpan<byte> ReadId;
     public ReadOnlySpan<byte> CameraId;
@@ -19,7 +19,11 @@ internal ref struct ReadFields
     public bool HasPlate;
     public bool HasTimestamp;
     public SpooledRead.Fields Present;
-    public DateTimeOffset Timestamp;
+    // The timestamp as the record keeps it: UTC ticks and the offset in minutes.
+    public long TimestampUtcTicks;
+    public short TimestampOffsetMinutes;
+    // The plate's normalisation status plus one when the scan already knows it (0: Complete normalises).
+    public byte PlateCheck;
     // Each number is its value divided by 10^scale: the fast path keeps the numerator and the scale of a decimal
     // and divides when the record is written, off the scan's path; the general parser stores values with scale 0.
     public double Confidence;
@@ -118,6 +122,7 @@ internal ref struct ReadFields
             case ReadField.Plate:
                 Plate = value;
                 HasPlate = true;
+                PlateCheck = 0;
                 break;
             case ReadField.Country:
                 Country = value;
@@ -130,77 +135,18 @@ internal ref struct ReadFields
         }
     }
 
-    /// <summary>Validates and, when valid, writes the spool record into <paramref name="payload"/>.</summary>
-    public readonly ReadRejection Complete(Span<byte> payload, in ReadParseContext context, out int payloadLength)
+    public void SetTimestamp(DateTimeOffset timestamp)
     {
-        payloadLength = 0;
-        if (Rejection != ReadRejection.None)
-        {
-            return Rejection;
-        }
-        if (!HasCameraId || CameraId.IsEmpty)
-        {
-            return ReadRejection.MissingCameraId;
-        }
-        if (CameraId.Length > ReadLineParser.MaxCameraIdBytes)
-        {
-            return ReadRejection.CameraIdTooLong;
-        }
-        if (!HasPlate)
-        {
-            return ReadRejection.MissingPlate;
-        }
-        if (Plate.Length > ReadLineParser.MaxPlateBytes)
-        {
-            return ReadRejection.PlateTooLong;
-        }
-        Span<byte> normalized = stackalloc byte[PlateNormalizer.MaxLength];
-        switch (PlateNormalizer.Normalize(Plate, normalized, out _))
-        {
-            case PlateStatus.Valid:
-                break;
-            case PlateStatus.Empty:
-                return ReadRejection.PlateEmpty;
-            case PlateStatus.TooLong:
-                return ReadRejection.PlateTooLong;
-            default:
-                return ReadRejection.PlateInvalidCharacter;
-        }
-        if (!HasTimestamp)
-        {
-            return ReadRejection.MissingTimestamp;
-        }
-        if (Timestamp - context.Now > context.MaxFutureSkew)
-        {
-            return ReadRejection.TimestampInFuture;
-        }
-        if (HasReadId && ReadId.Length > ReadLineParser.MaxReadIdBytes)
-        {
-            return ReadRejection.ReadIdTooLong;
-        }
-        if (Country.Length > ReadLineParser.MaxShortFieldBytes || Direction.Length > ReadLineParser.MaxShortFieldBytes)
-        {
-            return ReadRejection.FieldTooLong;
-        }
+        TimestampUtcTicks = timestamp.UtcTicks;
+        TimestampOffsetMinutes = (short)timestamp.TotalOffsetMinutes;
+    }
 
-        // Three independent divisions (exact for scale 0); nothing waits on them but the stores.
-        var powers = JsonNumber.PowersOf10;
-        SpooledRead.WriteHead(payload, Present, Timestamp, context.Now, Confidence / powers[ConfidenceScale], Lat / powers[LatScale], Lon / powers[LonScale]);
-        var at = SpooledRead.HeadLength;
-        if (HasReadId && !ReadId.IsEmpty)
-        {
-            at = SpooledRead.WriteString(payload, at, ReadId);
-        }
-        else
-        {
-            var length = context.Ids.Write(CameraId, payload[(at + sizeof(ushort))..]);
-            at = SpooledRead.WriteString(payload, at, payload.Slice(at + sizeof(ushort), length));
-        }
-        at = SpooledRead.WriteString(payload, at, CameraId);
-        at = SpooledRead.WriteString(payload, at, Plate);
-        at = SpooledRead.WriteString(payload, at, Country);
-        at = SpooledRead.WriteString(payload, at, Direction);
-        payloadLength = at;
-        return ReadRejection.None;
+    /// <summary>A plate whose normalisation status the scan worked out already.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetPlate(ReadOnlySpan<byte> value, PlateStatus status)
+    {
+        Plate = value;
+        HasPlate = true;
+        PlateCheck = (byte)(status + 1);
     }
 }
