@@ -86,7 +86,7 @@ internal static partial class FlatReadScanner
         var first = line[start];
         if (first == (byte)'-' || (uint)(first - '0') <= 9)
         {
-            if (!JsonNumber.TryParseShort(line, start, out var mantissa, out var decimals, out var negative, out var numberEnd) || numberEnd != end)
+            if (!JsonNumber.TryParseSpan(line, start, end, out var mantissa, out var decimals, out var negative))
             {
                 return false;
             }

@@ -66,6 +66,64 @@ internal static class JsonNumber
         return true;
     }
 
+    /// <summary>
+    /// A number that must fill [<paramref name="start"/>, <paramref name="end"/>) exactly, as the compact scan knows
+    /// it from the quote map: with at most eight bytes after the sign, one load holds it all, the dot is found with a
+    /// zero-byte test and squeezed out, and the digits are converted at once. Otherwise as <see cref="TryParseShort"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryParseSpan(ReadOnlySpan<byte> line, int start, int end, out long mantissa, out int decimals, out bool negative)
+    {
+        negative = line[start] == (byte)'-';
+        var at = negative ? start + 1 : start;
+        var length = end - at;
+        if ((uint)(length - 1) >= sizeof(ulong) || at + sizeof(ulong) > line.Length)
+        {
+            return TryParseShort(line, start, out mantissa, out decimals, out negative, out var numberEnd) && numberEnd == end;
+        }
+        mantissa = 0;
+        decimals = 0;
+        var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(line), at));
+        var inside = length == sizeof(ulong) ? ulong.MaxValue : (1UL << (8 * length)) - 1;
+        var nonDigits = NonDigits(word) & inside;
+        var digits = length;
+        var integerDigits = length;
+        if (nonDigits != 0)
+        {
+            // Exact zero-byte test (no carries between bytes): the high bit of each byte equal to '.'.
+            var x = word ^ 0x2E2E_2E2E_2E2E_2E2E;
+            var dots = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) + 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F) & inside;
+            integerDigits = BitOperations.TrailingZeroCount(dots) >> 3;
+            // One dot, with digits on both sides, and nothing else but digits (a second dot is a non-digit too).
+            if (dots == 0 || integerDigits == 0 || integerDigits == length - 1 || (nonDigits & ~(0xFFUL << (8 * integerDigits))) != 0)
+            {
+                return false;
+            }
+            var below = (1UL << (8 * integerDigits)) - 1;
+            word = (word & below) | ((word >> 8) & ~below);
+            digits = length - 1;
+            decimals = digits - integerDigits;
+        }
+        // JSON forbids leading zeros ("01", "00.5").
+        if ((byte)word == (byte)'0' && integerDigits > 1)
+        {
+            return false;
+        }
+        mantissa = (long)DigitsValue(word, digits);
+        return true;
+    }
+
+    /// <summary>
+    /// A high nibble set in each byte that is not an ASCII digit: exact up to the first such byte, and for every byte
+    /// when all are ASCII (as the fast path's lines are: no byte then carries into the next).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong NonDigits(ulong word)
+    {
+        var x = word ^ 0x3030_3030_3030_3030;
+        return (x | (x + 0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0;
+    }
+
     /// <summary>Longest digit run (integer part or fraction) the short form takes.</summary>
     private const int MaxRun = 7;
 
@@ -75,8 +133,7 @@ internal static class JsonNumber
     {
         // A digit becomes 0x00..0x09 and stays below 0x10 with 6 added; any other byte has a high nibble set in one
         // of the two. Carries only run upwards, from bytes after the first non-digit, so that one is exact.
-        var x = word ^ 0x3030_3030_3030_3030;
-        var nonDigits = (x | (x + 0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0;
+        var nonDigits = NonDigits(word);
         return nonDigits == 0 ? sizeof(ulong) : BitOperations.TrailingZeroCount(nonDigits) >> 3;
     }
 
