@@ -25,6 +25,9 @@ internal static class IsoTimestamp
     private const ulong SecondDigits = 0xFFFF_0000_0000_0000;   // (HH:mm):ss
     private const ulong SecondSeparators = 0x0000_FF00_0000_0000;
     private const ulong SecondSeparatorBytes = 0x0000_3A00_0000_0000; // ':' at 16
+    private const ulong OffsetDigits = 0xFFFF_00FF_FF00_0000;   // (..)±HH:mm
+    private const ulong OffsetSeparator = 0x0000_FF00_0000_0000;
+    private const ulong OffsetSeparatorByte = 0x0000_3A00_0000_0000;
 
     public static bool TryParse(ReadOnlySpan<byte> text, out long utcTicks, out short offsetMinutes)
     {
@@ -59,20 +62,22 @@ internal static class IsoTimestamp
         {
             return false;
         }
-        // Unsigned: the divisions by constants become multiplications and shifts.
+        // Unsigned: the divisions by constants become multiplications and shifts. The month is 1..12 (checked above).
         var leap = (year & 3) == 0 && ((uint)year % 100 != 0 || (uint)year % 400 == 0);
-        var daysBefore = DaysBeforeMonth[month - 1] + (leap && month > 2 ? 1 : 0);
-        var daysInMonth = DaysBeforeMonth[month] + (leap && month >= 2 ? 1 : 0) - daysBefore;
+        ref var daysBeforeMonth = ref MemoryMarshal.GetArrayDataReference(DaysBeforeMonth);
+        var daysBefore = Unsafe.Add(ref daysBeforeMonth, month - 1) + (leap && month > 2 ? 1 : 0);
+        var daysInMonth = Unsafe.Add(ref daysBeforeMonth, month) + (leap && month >= 2 ? 1 : 0) - daysBefore;
         if (day < 1 || day > daysInMonth)
         {
             return false;
         }
 
-        // The zone ends the text: Z, or ±HH:mm; what lies between it and the head is the fraction.
+        // The zone ends the text: Z, or ±HH:mm (the top six bytes of the last word); between it and the head lies the
+        // fraction.
+        var tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, text.Length - 8));
         int offset;
         int zone;
-        var last = text[^1];
-        if (last == (byte)'Z')
+        if ((byte)(tail >> 56) == (byte)'Z')
         {
             zone = text.Length - 1;
             offset = 0;
@@ -80,18 +85,14 @@ internal static class IsoTimestamp
         else
         {
             zone = text.Length - 6;
-            var sign = text[zone];
-            if ((sign != (byte)'+' && sign != (byte)'-') || text[zone + 3] != (byte)':')
+            var sign = (byte)(tail >> 16);
+            if ((sign != (byte)'+' && sign != (byte)'-') || ((NonDigits(tail) & OffsetDigits) | ((tail & OffsetSeparator) ^ OffsetSeparatorByte)) != 0)
             {
                 return false;
             }
-            uint oh1 = Digit(text[zone + 1]), oh2 = Digit(text[zone + 2]), om1 = Digit(text[zone + 4]), om2 = Digit(last);
-            if (Math.Max(Math.Max(oh1, oh2), Math.Max(om1, om2)) > 9)
-            {
-                return false;
-            }
-            var offsetHours = (oh1 * 10) + oh2;
-            var minutes = (om1 * 10) + om2;
+            var offsetPairs = Pairs(tail);
+            var offsetHours = Byte(offsetPairs, 3);
+            var minutes = Byte(offsetPairs, 6);
             if (offsetHours > 13 || minutes > 59)
             {
                 return false;
@@ -104,7 +105,7 @@ internal static class IsoTimestamp
         {
             // A dot at 19, then 1..7 digits up to the zone: the last eight bytes before the zone hold them on top.
             var digits = zone - 20;
-            if (zone < 19 || text[19] != (byte)'.' || (uint)(digits - 1) > 6)
+            if (zone < 19 || Unsafe.Add(ref at, 19) != (byte)'.' || (uint)(digits - 1) > 6)
             {
                 return false;
             }
@@ -115,7 +116,7 @@ internal static class IsoTimestamp
                 return false;
             }
             // Zeroed bytes below the digits are leading zeros.
-            fractionTicks = (long)EightDigits(word & mask) * FractionScale[digits];
+            fractionTicks = (long)EightDigits(word & mask) * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(FractionScale), digits);
         }
         var y = (uint)(year - 1);
         long days = (y * 365) + (y / 4) - (y / 100) + (y / 400) + daysBefore + day - 1;
@@ -152,8 +153,4 @@ internal static class IsoTimestamp
         var v = Pairs(word);
         return (((v & 0x0000_00FF_0000_00FF) * (100 + (1_000_000UL << 32))) + (((v >> 16) & 0x0000_00FF_0000_00FF) * (1 + (10_000UL << 32)))) >> 32;
     }
-
-    /// <summary>The digit's value, or more than 9 for any other byte.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Digit(byte b) => (uint)(b - '0');
 }
