@@ -12,23 +12,44 @@ internal static partial class FlatReadScanner
     {
         // start <= end < line.Length (see Scan).
         var value = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(line), start), end - start);
+        // One dispatch on the field, each case storing its own value (SetString would switch again).
         switch (field)
         {
+            case ReadField.ReadId:
+                fields.ReadId = value;
+                fields.HasReadId = true;
+                return true;
+            case ReadField.CameraId:
+                fields.CameraId = value;
+                fields.HasCameraId = true;
+                return true;
             case ReadField.Timestamp:
                 fields.HasTimestamp = true;
                 // An unusual (or invalid) form: let the general parser judge it.
                 return IsoTimestamp.TryParse(value, out fields.TimestampUtcTicks, out fields.TimestampOffsetMinutes);
-            case ReadField.Plate when value.Length <= AsciiPlate.MaxLength && start + AsciiPlate.MaxLength <= line.Length:
-                // The fast path's strings are ASCII; 16 bytes from the plate on are inside the line.
-                fields.SetPlate(value, AsciiPlate.Check(ref Unsafe.Add(ref MemoryMarshal.GetReference(line), start), value.Length));
+            case ReadField.Plate:
+                if (value.Length <= AsciiPlate.MaxLength && start + AsciiPlate.MaxLength <= line.Length)
+                {
+                    // The fast path's strings are ASCII; 16 bytes from the plate on are inside the line.
+                    fields.SetPlate(value, AsciiPlate.Check(ref Unsafe.Add(ref MemoryMarshal.GetReference(line), start), value.Length));
+                }
+                else
+                {
+                    fields.SetString(field, value);
+                }
+                return true;
+            case ReadField.Country:
+                fields.Country = value;
+                fields.Present |= SpooledRead.Fields.Country;
+                return true;
+            case ReadField.Direction:
+                fields.Direction = value;
+                fields.Present |= SpooledRead.Fields.Direction;
                 return true;
             case ReadField.Confidence or ReadField.Lat or ReadField.Lon:
                 fields.Keep(ReadRejection.InvalidField);
                 return true;
-            case ReadField.Other:
-                return true;
             default:
-                fields.SetString(field, value);
                 return true;
         }
     }
