@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using AnprExchange.Core.Plates;
 
 namespace AnprExchange.EdgeAgent.Ingest;
@@ -72,10 +73,22 @@ internal ref partial struct ReadFields
             var length = context.Ids.Write(CameraId, payload[(at + sizeof(ushort))..]);
             at = SpooledRead.WriteString(payload, at, payload.Slice(at + sizeof(ushort), length));
         }
-        at = SpooledRead.WriteString(payload, at, CameraId);
-        at = SpooledRead.WriteString(payload, at, Plate);
-        at = SpooledRead.WriteString(payload, at, Country);
-        at = SpooledRead.WriteString(payload, at, Direction);
+        // The lengths are bounded by the checks above: one capacity check covers the rest of the record.
+        if (payload.Length - at >= (4 * sizeof(ushort)) + CameraId.Length + Plate.Length + Country.Length + Direction.Length)
+        {
+            ref var record = ref MemoryMarshal.GetReference(payload);
+            at = SpooledRead.WriteStringUnchecked(ref record, at, CameraId);
+            at = SpooledRead.WriteStringUnchecked(ref record, at, Plate);
+            at = SpooledRead.WriteStringUnchecked(ref record, at, Country);
+            at = SpooledRead.WriteStringUnchecked(ref record, at, Direction);
+        }
+        else
+        {
+            at = SpooledRead.WriteString(payload, at, CameraId);
+            at = SpooledRead.WriteString(payload, at, Plate);
+            at = SpooledRead.WriteString(payload, at, Country);
+            at = SpooledRead.WriteString(payload, at, Direction);
+        }
         payloadLength = at;
         return ReadRejection.None;
     }

@@ -71,6 +71,18 @@ public static class SpooledRead
         return offset + sizeof(ushort) + value.Length;
     }
 
+    /// <summary>
+    /// <see cref="WriteString"/> without bounds checks, for a writer that checked once that the whole record fits
+    /// (<paramref name="payload"/> has room for the length and the bytes at <paramref name="offset"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int WriteStringUnchecked(ref byte payload, int offset, ReadOnlySpan<byte> value)
+    {
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref payload, offset), BitConverter.IsLittleEndian ? (ushort)value.Length : BinaryPrimitives.ReverseEndianness((ushort)value.Length));
+        CopySmall(value, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref payload, offset + sizeof(ushort)), value.Length));
+        return offset + sizeof(ushort) + value.Length;
+    }
+
     /// <summary>Copies a short string (ids, plates, codes: mostly under 16 bytes) inline, with two overlapping loads.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void CopySmall(ReadOnlySpan<byte> value, Span<byte> destination)
