@@ -45,7 +45,11 @@ public sealed class FlatReadScannerTests
         Assert.True(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T11:15:30.5+01:00","plate":"AB1","lat":null,"flag":true}"""u8));
         Assert.True(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T07:45:30.1234567-02:30","plate":"AB1","lat":51.2,"lon":-4.4}"""u8));
         Assert.True(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T10:15:30Z","plate":"AB1","confidence":1}"""u8));
+        // Spaces between tokens take the sequential scan, still the fast path.
+        Assert.True(ReadLineParser.IsFastPath("""{ "cameraId" : "c", "timestamp": "2026-12-04T10:15:30Z", "plate": "AB1", "lat": 51.2 }"""u8));
         Assert.False(ReadLineParser.IsFastPath("""{"cameraId":"c\u0041","timestamp":"2026-12-04T10:15:30Z","plate":"AB1"}"""u8));
+        // A control byte anywhere (a tab between tokens too) leaves the line to the general parser.
+        Assert.False(ReadLineParser.IsFastPath(Encoding.UTF8.GetBytes("{\"cameraId\":\"c\",\t\"timestamp\":\"2026-12-04T10:15:30Z\",\"plate\":\"AB1\"}")));
         Assert.False(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T10:15:30","plate":"AB1"}"""u8));
     }
 
