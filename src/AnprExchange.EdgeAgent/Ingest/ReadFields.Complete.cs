@@ -64,19 +64,12 @@ internal ref partial struct ReadFields
         var powers = JsonNumber.PowersOf10;
         SpooledRead.WriteHead(payload, Present, TimestampUtcTicks, TimestampOffsetMinutes, context.Now.UtcTicks, Confidence / powers[ConfidenceScale], Lat / powers[LatScale], Lon / powers[LonScale]);
         var at = SpooledRead.HeadLength;
-        if (HasReadId && !ReadId.IsEmpty)
-        {
-            at = SpooledRead.WriteString(payload, at, ReadId);
-        }
-        else
-        {
-            var length = context.Ids.Write(CameraId, payload[(at + sizeof(ushort))..]);
-            at = SpooledRead.WriteString(payload, at, payload.Slice(at + sizeof(ushort), length));
-        }
         // The lengths are bounded by the checks above: one capacity check covers the rest of the record.
-        if (payload.Length - at >= (4 * sizeof(ushort)) + CameraId.Length + Plate.Length + Country.Length + Direction.Length)
+        var hasReadId = HasReadId && !ReadId.IsEmpty;
+        if (hasReadId && payload.Length - at >= (5 * sizeof(ushort)) + ReadId.Length + CameraId.Length + Plate.Length + Country.Length + Direction.Length)
         {
             ref var record = ref MemoryMarshal.GetReference(payload);
+            at = SpooledRead.WriteStringUnchecked(ref record, at, ReadId);
             at = SpooledRead.WriteStringUnchecked(ref record, at, CameraId);
             at = SpooledRead.WriteStringUnchecked(ref record, at, Plate);
             at = SpooledRead.WriteStringUnchecked(ref record, at, Country);
@@ -84,6 +77,15 @@ internal ref partial struct ReadFields
         }
         else
         {
+            if (hasReadId)
+            {
+                at = SpooledRead.WriteString(payload, at, ReadId);
+            }
+            else
+            {
+                var length = context.Ids.Write(CameraId, payload[(at + sizeof(ushort))..]);
+                at = SpooledRead.WriteString(payload, at, payload.Slice(at + sizeof(ushort), length));
+            }
             at = SpooledRead.WriteString(payload, at, CameraId);
             at = SpooledRead.WriteString(payload, at, Plate);
             at = SpooledRead.WriteString(payload, at, Country);

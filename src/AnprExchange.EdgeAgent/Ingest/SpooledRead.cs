@@ -44,6 +44,7 @@ public static class SpooledRead
     }
 
     /// <summary>The head from the timestamp's UTC ticks and offset minutes, as <see cref="WriteHead(Span{byte}, Fields, DateTimeOffset, DateTimeOffset, double, double, double)"/> writes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteHead(Span<byte> destination, Fields fields, long timestampUtcTicks, short offsetMinutes, long ingestedUtcTicks, double confidence, double lat, double lon)
     {
         if (destination.Length < HeadLength || !BitConverter.IsLittleEndian)
