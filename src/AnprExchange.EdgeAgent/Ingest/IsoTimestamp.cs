@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace AnprExchange.EdgeAgent.Ingest;
 
@@ -10,21 +11,11 @@ namespace AnprExchange.EdgeAgent.Ingest;
 /// separators, and one multiply-add per word turns its digit pairs into numbers. The fraction (1..7 digits, between
 /// byte 19's dot and the zone) is one more word. Input is ASCII (the fast path's strings are), so no byte carries.
 /// </summary>
-internal static class IsoTimestamp
+internal static partial class IsoTimestamp
 {
     private static readonly short[] DaysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
     private static readonly long[] FractionScale = [0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 
-    // Which bytes of each head word must be digits, and which hold a fixed separator (and the separators' values).
-    private const ulong DateDigits = 0x00FF_FF00_FFFF_FFFF;     // yyyy-MM-
-    private const ulong DateSeparators = 0xFF00_00FF_0000_0000;
-    private const ulong DateSeparatorBytes = 0x2D00_002D_0000_0000; // '-' at 4 and 7
-    private const ulong DayTimeDigits = 0xFFFF_00FF_FF00_FFFF;  // ddTHH:mm
-    private const ulong DayTimeSeparators = 0x0000_FF00_00FF_0000;
-    private const ulong DayTimeSeparatorBytes = 0x0000_3A00_0054_0000; // 'T' at 10, ':' at 13
-    private const ulong SecondDigits = 0xFFFF_0000_0000_0000;   // (HH:mm):ss
-    private const ulong SecondSeparators = 0x0000_FF00_0000_0000;
-    private const ulong SecondSeparatorBytes = 0x0000_3A00_0000_0000; // ':' at 16
     private const ulong OffsetDigits = 0xFFFF_00FF_FF00_0000;   // (..)±HH:mm
     private const ulong OffsetSeparator = 0x0000_FF00_0000_0000;
     private const ulong OffsetSeparatorByte = 0x0000_3A00_0000_0000;
@@ -39,25 +30,12 @@ internal static class IsoTimestamp
             return false;
         }
         ref var at = ref MemoryMarshal.GetReference(text);
-        var date = Unsafe.ReadUnaligned<ulong>(ref at);
-        var dayTime = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 8));
-        var seconds = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 11));
-        var bad = (NonDigits(date) & DateDigits) | ((date & DateSeparators) ^ DateSeparatorBytes)
-            | (NonDigits(dayTime) & DayTimeDigits) | ((dayTime & DayTimeSeparators) ^ DayTimeSeparatorBytes)
-            | (NonDigits(seconds) & SecondDigits) | ((seconds & SecondSeparators) ^ SecondSeparatorBytes);
-        if (bad != 0)
+        if (!(Ssse3.IsSupported
+            ? TryReadHeadVector(ref at, out var year, out var month, out var day, out var hour, out var minute, out var second)
+            : TryReadHeadScalar(ref at, out year, out month, out day, out hour, out minute, out second)))
         {
             return false;
         }
-        // Byte k of a pair word is 10 × digit k + digit k+1 (no byte overflows: both are at most 15).
-        var datePairs = Pairs(date);
-        var dayTimePairs = Pairs(dayTime);
-        var year = (int)((Byte(datePairs, 0) * 100) + Byte(datePairs, 2));
-        var month = (int)Byte(datePairs, 5);
-        var day = (int)Byte(dayTimePairs, 0);
-        var hour = Byte(dayTimePairs, 3);
-        var minute = Byte(dayTimePairs, 6);
-        var second = Byte(Pairs(seconds), 6);
         if ((uint)(year - 2) > 9998 - 2 || (uint)(month - 1) > 11 || hour > 23 || minute > 59 || second > 59)
         {
             return false;
