@@ -6,10 +6,10 @@ namespace AnprExchange.EdgeAgent.Ingest;
 
 /// <summary>
 /// The timestamp form cameras send, <c>yyyy-MM-ddTHH:mm:ss[.f…]</c> with <c>Z</c> or <c>±HH:mm</c>, parsed without
-/// allocation into what the spool record keeps: UTC ticks and the offset in minutes. Returns false for anything else (other ISO 8601 forms, invalid dates), which the general parser judges.
-/// The 19-byte head is three little-endian words (bytes 0..7, 8..15, 11..18): one mask per word checks its digits and
-/// separators, and one multiply-add per word turns its digit pairs into numbers. The fraction (1..7 digits, between
-/// byte 19's dot and the zone) is one more word. Input is ASCII (the fast path's strings are), so no byte carries.
+/// allocation into what the spool record keeps: UTC ticks and the offset in minutes. Returns false for anything else
+/// (other ISO 8601 forms, invalid dates), which the general parser judges. The 19-byte head is read as vectors or words
+/// (IsoTimestamp.Head.cs); the zone is the top of the last word, and the fraction (1..7 digits, between byte 19's dot
+/// and the zone) one more word. Input is ASCII (the fast path's strings are), so no byte carries into the next.
 /// </summary>
 internal static partial class IsoTimestamp
 {
