@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace AnprExchange.EdgeAgent.Ingest;
@@ -7,15 +5,16 @@ namespace AnprExchange.EdgeAgent.Ingest;
 /// <summary>
 /// The fast path for the shape cameras send: one flat JSON object whose strings are printable ASCII without escapes
 /// and whose values are strings, numbers, true, false or null. It validates that subset of JSON fully and takes
-/// string values as spans of the line itself (no copy). Anything outside the subset (escapes, non-ASCII, nesting,
-/// a timestamp form it does not know, a line over <see cref="MaxLineLength"/>) makes it decline, and
-/// <see cref="JsonReadParser"/> decides instead.
-/// Layout: one vector pass first marks every "stop" byte of the line (quote, backslash, control, DEL, non-ASCII) and
-/// every quote in two bit maps on the stack, one bit per byte (≤ 2 × 16 ulongs, <see cref="StopBits"/>); a string
-/// then ends at the next stop, which must be a quote: no string is scanned byte by byte, and the position of the next
-/// token comes from register arithmetic, not from a load of the line.
+/// string values as spans of the line itself (no copy). Anything outside the subset (escapes, non-ASCII, control bytes
+/// anywhere in the line, nesting, a timestamp form it does not know, a line over <see cref="MaxLineLength"/>) makes it
+/// decline, and <see cref="JsonReadParser"/> decides instead.
+/// Layout: one vector pass first marks every quote of the line in a bit map on the stack, one bit per byte (≤ 16
+/// ulongs, <see cref="StopBits"/>), and declines a line with any other stop byte; the quotes then pair up in order, so
+/// a string ends at the next quote bit (<see cref="QuoteCursor"/>): no string is scanned byte by byte. Compact lines
+/// (no whitespace) go through <see cref="ScanCompact"/>, whose positions all come from the quote map; any other line
+/// through the sequential <see cref="Scan"/>.
 /// </summary>
-internal static class FlatReadScanner
+internal static partial class FlatReadScanner
 {
     /// <summary>Longest line the fast path takes; longer ones (rare: a read is ~200 bytes) go to the general parser.</summary>
     public const int MaxLineLength = 1024;
@@ -23,274 +22,23 @@ internal static class FlatReadScanner
     [SkipLocalsInit]
     public static bool TryScan(ReadOnlySpan<byte> line, ref ReadFields fields)
     {
-        if (line.Length > MaxLineLength)
+        // The field names and numbers are read as little-endian words.
+        if (line.Length > MaxLineLength || !BitConverter.IsLittleEndian)
         {
             return false;
         }
-        Span<ulong> bits = stackalloc ulong[2 * MaxLineLength / 64];
-        var words = StopBits.Mark(line, bits[..(MaxLineLength / 64)], bits[(MaxLineLength / 64)..]);
-        return Scan(line, bits[..words], bits.Slice(MaxLineLength / 64, words), ref fields);
-    }
-
-    // Apart from TryScan: a method with a loop and stackalloc is compiled fully optimised at once but without
-    // profile-guided optimisation (no on-stack replacement for it); this one gets both.
-    private static bool Scan(ReadOnlySpan<byte> line, scoped ReadOnlySpan<ulong> stops, scoped ReadOnlySpan<ulong> quotes, ref ReadFields fields)
-    {
-        var at = SkipWhitespace(line, 0);
-        if ((uint)at >= (uint)line.Length || line[at] != (byte)'{')
+        Span<ulong> quotes = stackalloc ulong[MaxLineLength / 64];
+        var words = StopBits.MarkQuotes(line, quotes);
+        if (words < 0)
         {
             return false;
         }
-        at = SkipWhitespace(line, at + 1);
-        if ((uint)at < (uint)line.Length && line[at] == (byte)'}')
+        if (ScanCompact(line, new QuoteCursor(quotes[..words]), ref fields))
         {
-            return SkipWhitespace(line, at + 1) == line.Length;
+            return true;
         }
-        while (true)
-        {
-            if ((uint)at >= (uint)line.Length || line[at] != (byte)'"')
-            {
-                return false;
-            }
-            var end = StringEnd(stops, quotes, at + 1);
-            if (end < 0)
-            {
-                return false;
-            }
-            var field = ReadFieldNames.Identify(line[(at + 1)..end]);
-            at = SkipWhitespace(line, end + 1);
-            if ((uint)at >= (uint)line.Length || line[at] != (byte)':')
-            {
-                return false;
-            }
-            at = SkipWhitespace(line, at + 1);
-            if ((uint)at >= (uint)line.Length)
-            {
-                return false;
-            }
-            if (line[at] == (byte)'"')
-            {
-                end = StringEnd(stops, quotes, at + 1);
-                if (end < 0 || !StringValue(line[(at + 1)..end], field, ref fields))
-                {
-                    return false;
-                }
-                at = end + 1;
-            }
-            else if ((at = OtherValue(line, at, field, ref fields)) < 0)
-            {
-                return false;
-            }
-            at = SkipWhitespace(line, at);
-            if ((uint)at >= (uint)line.Length)
-            {
-                return false;
-            }
-            var next = line[at];
-            if (next == (byte)'}')
-            {
-                return SkipWhitespace(line, at + 1) == line.Length;
-            }
-            if (next != (byte)',')
-            {
-                return false;
-            }
-            at = SkipWhitespace(line, at + 1);
-        }
-    }
-
-    /// <summary>A string value (its content, between the quotes); false to decline.</summary>
-    private static bool StringValue(ReadOnlySpan<byte> value, ReadField field, ref ReadFields fields)
-    {
-        switch (field)
-        {
-            case ReadField.Timestamp:
-                fields.HasTimestamp = true;
-                // An unusual (or invalid) form: let the general parser judge it.
-                return IsoTimestamp.TryParse(value, out fields.Timestamp);
-            case ReadField.Confidence or ReadField.Lat or ReadField.Lon:
-                fields.Keep(ReadRejection.InvalidField);
-                return true;
-            case ReadField.Other:
-                return true;
-            default:
-                fields.SetString(field, value);
-                return true;
-        }
-    }
-
-    /// <summary>A number, true, false or null at <paramref name="at"/>; returns the index after it, or -1 to decline.</summary>
-    private static int OtherValue(ReadOnlySpan<byte> line, int at, ReadField field, ref ReadFields fields)
-    {
-        var first = line[at];
-        if (first == (byte)'-' || (uint)(first - '0') <= 9)
-        {
-            at = Number(line, at, out var number);
-            if (at < 0)
-            {
-                return -1;
-            }
-            switch (field)
-            {
-                case ReadField.Confidence or ReadField.Lat or ReadField.Lon:
-                    fields.SetNumber(field, number);
-                    break;
-                case ReadField.Timestamp:
-                    fields.HasTimestamp = true;
-                    fields.Keep(ReadRejection.InvalidTimestamp);
-                    break;
-                case ReadField.Other:
-                    break;
-                default:
-                    fields.Keep(ReadRejection.InvalidField);
-                    break;
-            }
-            return at;
-        }
-        var rest = line[at..];
-        if (rest.StartsWith("null"u8))
-        {
-            return at + 4;
-        }
-        var isTrue = rest.StartsWith("true"u8);
-        if (!isTrue && !rest.StartsWith("false"u8))
-        {
-            return -1;
-        }
-        switch (field)
-        {
-            case ReadField.Timestamp:
-                fields.HasTimestamp = true;
-                fields.Keep(ReadRejection.InvalidTimestamp);
-                break;
-            case ReadField.Other:
-                break;
-            default:
-                fields.Keep(ReadRejection.InvalidField);
-                break;
-        }
-        return at + (isTrue ? 4 : 5);
-    }
-
-    /// <summary>
-    /// The closing quote of a string whose content starts at <paramref name="start"/>: the next stop byte, if it is a
-    /// quote (anything else there, or none, is outside the fast subset); -1 otherwise.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int StringEnd(ReadOnlySpan<ulong> stops, ReadOnlySpan<ulong> quotes, int start)
-    {
-        var block = start >> 6;
-        if ((uint)block >= (uint)stops.Length)
-        {
-            return -1;
-        }
-        var bits = stops[block] & (ulong.MaxValue << start);
-        while (bits == 0)
-        {
-            if ((uint)++block >= (uint)stops.Length)
-            {
-                return -1;
-            }
-            bits = stops[block];
-        }
-        // The lowest stop must be a quote; bits past the end of the line are clear, so the index is inside it.
-        var isQuote = (quotes[block] & bits & (0 - bits)) != 0;
-        return isQuote ? (block << 6) + BitOperations.TrailingZeroCount(bits) : -1;
-    }
-
-    /// <summary>
-    /// A JSON number (RFC 8259 grammar) at <paramref name="at"/>; returns the index after it, or -1. Simple decimals
-    /// are converted exactly, the rest by Utf8Parser.
-    /// </summary>
-    private static int Number(ReadOnlySpan<byte> line, int at, out double value)
-    {
-        value = 0;
-        long mantissa = 0;
-        var i = at;
-        var negative = line[i] == (byte)'-';
-        if (negative)
-        {
-            i++;
-        }
-        if ((uint)i >= (uint)line.Length || (uint)(line[i] - '0') > 9)
-        {
-            return -1;
-        }
-        var digits = 0;
-        if (line[i] == (byte)'0')
-        {
-            i++;
-        }
-        else
-        {
-            uint digit;
-            while ((uint)i < (uint)line.Length && (digit = (uint)(line[i] - '0')) <= 9)
-            {
-                mantissa = (mantissa * 10) + digit;
-                digits++;
-                i++;
-            }
-        }
-        var decimals = 0;
-        if ((uint)i < (uint)line.Length && line[i] == (byte)'.')
-        {
-            i++;
-            if ((uint)i >= (uint)line.Length || (uint)(line[i] - '0') > 9)
-            {
-                return -1;
-            }
-            uint digit;
-            while ((uint)i < (uint)line.Length && (digit = (uint)(line[i] - '0')) <= 9)
-            {
-                mantissa = (mantissa * 10) + digit;
-                if (mantissa != 0 || digits > 0)
-                {
-                    digits++;
-                }
-                decimals++;
-                i++;
-            }
-        }
-        if ((uint)i < (uint)line.Length && (line[i] | 0x20) == (byte)'e')
-        {
-            i++;
-            if ((uint)i < (uint)line.Length && (line[i] == (byte)'+' || line[i] == (byte)'-'))
-            {
-                i++;
-            }
-            if ((uint)i >= (uint)line.Length || (uint)(line[i] - '0') > 9)
-            {
-                return -1;
-            }
-            while ((uint)i < (uint)line.Length && (uint)(line[i] - '0') <= 9)
-            {
-                i++;
-            }
-            return Utf8Parser.TryParse(line[at..i], out value, out var consumed) && consumed == i - at ? i : -1;
-        }
-        if (digits <= 15 && decimals <= 22)
-        {
-            // Both operands are exact doubles, so one IEEE division gives the correctly rounded value.
-            value = mantissa / PowersOf10[decimals];
-            value = negative ? -value : value;
-            return i;
-        }
-        return Utf8Parser.TryParse(line[at..i], out value, out var parsed) && parsed == i - at ? i : -1;
-    }
-
-    private static readonly double[] PowersOf10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
-
-    /// <summary>Compact JSON has no whitespace: one compare decides, the loop is for the rest.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipWhitespace(ReadOnlySpan<byte> line, int at) =>
-        (uint)at < (uint)line.Length && line[at] > (byte)' ' ? at : SkipWhitespaceSlow(line, at);
-
-    private static int SkipWhitespaceSlow(ReadOnlySpan<byte> line, int at)
-    {
-        while ((uint)at < (uint)line.Length && line[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            at++;
-        }
-        return at;
+        // Not compact, or declined: the sequential scan decides from scratch.
+        fields = default;
+        return Scan(line, new QuoteCursor(quotes[..words]), ref fields);
     }
 }

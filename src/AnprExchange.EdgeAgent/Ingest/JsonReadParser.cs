@@ -70,7 +70,11 @@ internal static class JsonReadParser
                         fields.Keep(ReadRejection.InvalidTimestamp);
                         reader.Skip();
                     }
-                    else if (!reader.TryGetDateTimeOffset(out fields.Timestamp))
+                    else if (reader.TryGetDateTimeOffset(out var timestamp))
+                    {
+                        fields.SetTimestamp(timestamp);
+                    }
+                    else
                     {
                         fields.Keep(ReadRejection.InvalidTimestamp);
                     }

@@ -43,11 +43,44 @@ public static class SpooledRead
         BinaryPrimitives.WriteDoubleLittleEndian(destination[36..], lon);
     }
 
+    /// <summary>The head from the timestamp's UTC ticks and offset minutes, as <see cref="WriteHead(Span{byte}, Fields, DateTimeOffset, DateTimeOffset, double, double, double)"/> writes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void WriteHead(Span<byte> destination, Fields fields, long timestampUtcTicks, short offsetMinutes, long ingestedUtcTicks, double confidence, double lat, double lon)
+    {
+        if (destination.Length < HeadLength || !BitConverter.IsLittleEndian)
+        {
+            WriteHead(destination, fields, new DateTimeOffset(timestampUtcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes)), new DateTimeOffset(ingestedUtcTicks, TimeSpan.Zero), confidence, lat, lon);
+            return;
+        }
+        // One length check for the whole head, then plain little-endian stores.
+        ref var head = ref MemoryMarshal.GetReference(destination);
+        head = Version;
+        Unsafe.Add(ref head, 1) = (byte)fields;
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref head, 2), timestampUtcTicks);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref head, 10), offsetMinutes);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref head, 12), ingestedUtcTicks);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref head, 20), confidence);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref head, 28), lat);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref head, 36), lon);
+    }
+
     /// <summary>Writes a u16 length and the bytes at <paramref name="offset"/>; returns the new offset.</summary>
     public static int WriteString(Span<byte> destination, int offset, ReadOnlySpan<byte> value)
     {
         BinaryPrimitives.WriteUInt16LittleEndian(destination[offset..], (ushort)value.Length);
         CopySmall(value, destination[(offset + sizeof(ushort))..]);
+        return offset + sizeof(ushort) + value.Length;
+    }
+
+    /// <summary>
+    /// <see cref="WriteString"/> without bounds checks, for a writer that checked once that the whole record fits
+    /// (<paramref name="payload"/> has room for the length and the bytes at <paramref name="offset"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int WriteStringUnchecked(ref byte payload, int offset, ReadOnlySpan<byte> value)
+    {
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref payload, offset), BitConverter.IsLittleEndian ? (ushort)value.Length : BinaryPrimitives.ReverseEndianness((ushort)value.Length));
+        CopySmall(value, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref payload, offset + sizeof(ushort)), value.Length));
         return offset + sizeof(ushort) + value.Length;
     }
 

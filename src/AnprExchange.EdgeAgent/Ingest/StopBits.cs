@@ -5,90 +5,90 @@ using System.Runtime.Intrinsics;
 namespace AnprExchange.EdgeAgent.Ingest;
 
 /// <summary>
-/// One bit per byte of a line, set where a fast-path JSON string must stop: a quote, a backslash, a control byte
-/// (below 0x20), DEL, or any non-ASCII byte. 64 bytes per ulong, bit i of word w is byte 64w + i; bits past the end
-/// of the line are clear. A second map marks the quotes alone, so a scanner can tell which stop it met without reading
-/// the line again. Built with 512-, 256- or 128-bit vectors, whichever the CPU runs natively.
+/// One bit per quote of a line, 64 bytes per ulong (bit i of word w is byte 64w + i; bits past the end of the line are
+/// clear), and whether the line holds any other byte that would stop a fast-path JSON string: a backslash, a control
+/// byte (below 0x20), DEL, or any non-ASCII byte. A line without those has only escape-free ASCII strings, so its
+/// quotes pair up in order: a scanner finds every string's end by taking the next bit, never reading the string.
+/// Built with 512-, 256- or 128-bit vectors, whichever the CPU runs natively.
 /// </summary>
 internal static class StopBits
 {
     /// <summary>
-    /// Marks <paramref name="line"/> into <paramref name="stops"/> and <paramref name="quotes"/> (one ulong per 64
-    /// bytes, both at least that long); returns the number of words used.
+    /// Marks the quotes of <paramref name="line"/> into <paramref name="quotes"/> (one ulong per 64 bytes, at least
+    /// that long); returns the number of words used, or -1 if the line holds any other stop byte.
     /// </summary>
-    public static int Mark(ReadOnlySpan<byte> line, Span<ulong> stops, Span<ulong> quotes)
+    public static int MarkQuotes(ReadOnlySpan<byte> line, Span<ulong> quotes)
     {
         var words = (line.Length + 63) >> 6;
         if (words == 0)
         {
             return 0;
         }
-        stops = stops[..words];
         quotes = quotes[..words];
         ref var start = ref MemoryMarshal.GetReference(line);
         var full = line.Length >> 6;
+        ulong others = 0;
         for (var w = 0; w < full; w++)
         {
-            stops[w] = Block(ref Unsafe.Add(ref start, w * 64), out quotes[w]);
+            others |= Block(ref Unsafe.Add(ref start, w * 64), out quotes[w]);
         }
         var tail = line.Length & 63;
         if (tail != 0)
         {
             if (line.Length >= 64)
             {
-                // The last 64 bytes of the line, shifted so that bit 0 is the first byte of the partial block.
-                stops[full] = Block(ref Unsafe.Add(ref start, line.Length - 64), out var quoted) >> (64 - tail);
+                // The last 64 bytes of the line: all of them are the line's, so their other stops count as they are;
+                // the quotes are shifted so that bit 0 is the first byte of the partial block.
+                others |= Block(ref Unsafe.Add(ref start, line.Length - 64), out var quoted);
                 quotes[full] = quoted >> (64 - tail);
             }
             else
             {
-                stops[full] = MarkShort(line, out quotes[full]);
+                others |= MarkShort(line, out quotes[full]);
             }
         }
-        return words;
+        return others == 0 ? words : -1;
     }
 
-    /// <summary>A line under 64 bytes, through a padded copy (kept apart from Mark's loop, see FlatReadScanner.Scan).</summary>
+    /// <summary>A line under 64 bytes, through a padded copy (kept apart from the loop, see FlatReadScanner.Scan).</summary>
     [SkipLocalsInit]
     private static ulong MarkShort(ReadOnlySpan<byte> line, out ulong quotes)
     {
         Span<byte> padded = stackalloc byte[64];
         line.CopyTo(padded);
         var valid = (1UL << line.Length) - 1;
-        var stops = Block(ref MemoryMarshal.GetReference(padded), out quotes) & valid;
+        var others = Block(ref MemoryMarshal.GetReference(padded), out quotes) & valid;
         quotes &= valid;
-        return stops;
+        return others;
     }
 
+    /// <summary>The quotes of 64 bytes into <paramref name="quotes"/>; returns their other stop bytes, bit per byte.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Block(ref byte at, out ulong quotes)
     {
         if (Vector512.IsHardwareAccelerated)
         {
             var block = Vector512.LoadUnsafe(ref at);
-            var quote = Vector512.Equals(block, Vector512.Create((byte)'"'));
-            quotes = quote.ExtractMostSignificantBits();
-            return (quote | OtherStops(block)).ExtractMostSignificantBits();
+            quotes = Vector512.Equals(block, Vector512.Create((byte)'"')).ExtractMostSignificantBits();
+            return OtherStops(block).ExtractMostSignificantBits();
         }
         if (Vector256.IsHardwareAccelerated)
         {
             var low = Vector256.LoadUnsafe(ref at);
             var high = Vector256.LoadUnsafe(ref at, 32);
-            var lowQuote = Vector256.Equals(low, Vector256.Create((byte)'"'));
-            var highQuote = Vector256.Equals(high, Vector256.Create((byte)'"'));
-            quotes = lowQuote.ExtractMostSignificantBits() | ((ulong)highQuote.ExtractMostSignificantBits() << 32);
-            return (lowQuote | OtherStops(low)).ExtractMostSignificantBits() | ((ulong)(highQuote | OtherStops(high)).ExtractMostSignificantBits() << 32);
+            quotes = Vector256.Equals(low, Vector256.Create((byte)'"')).ExtractMostSignificantBits()
+                | ((ulong)Vector256.Equals(high, Vector256.Create((byte)'"')).ExtractMostSignificantBits() << 32);
+            return OtherStops(low).ExtractMostSignificantBits() | ((ulong)OtherStops(high).ExtractMostSignificantBits() << 32);
         }
         quotes = 0;
-        ulong stops = 0;
+        ulong others = 0;
         for (var i = 0; i < 64; i += 16)
         {
             var block = Vector128.LoadUnsafe(ref at, (nuint)i);
-            var quote = Vector128.Equals(block, Vector128.Create((byte)'"'));
-            quotes |= (ulong)quote.ExtractMostSignificantBits() << i;
-            stops |= (ulong)(quote | OtherStops(block)).ExtractMostSignificantBits() << i;
+            quotes |= (ulong)Vector128.Equals(block, Vector128.Create((byte)'"')).ExtractMostSignificantBits() << i;
+            others |= (ulong)OtherStops(block).ExtractMostSignificantBits() << i;
         }
-        return stops;
+        return others;
     }
 
     // Stops besides the quote: a byte below 0x20 or above 0x7E is negative or small as sbyte; backslash and DEL exactly.

@@ -7,13 +7,17 @@ namespace AnprExchange.EdgeAgent.Tests.Ingest;
 /// <summary>The fast scanner must give exactly the general parser's answer, or decline.</summary>
 public sealed class FlatReadScannerTests
 {
-    private static readonly Gen<string> Keys = Gen.OneOfConst("readId", "cameraId", "timestamp", "plate", "country", "confidence", "lat", "lon", "direction", "vendor", "re\\u0061dId", "");
+    // Besides the known keys: names that share a length or a prefix with one of them.
+    private static readonly Gen<string> Keys = Gen.OneOfConst("readId", "cameraId", "timestamp", "plate", "country", "confidence", "lat", "lon", "direction", "vendor", "re\\u0061dId", "",
+        "la", "lan", "latt", "lo", "lox", "plates", "plat", "readIdx", "cameraIds", "cameraIx", "timestamq", "timestampZ", "directioN", "directions", "confidenca", "confidences", "countr", "countries", "Lat", "PLATE");
 
     private static readonly Gen<string> Values = Gen.OneOf(
         Gen.OneOfConst("\"cam-17\"", "\"1-ABC-123\"", "\"\"", "\"BE\"", "\"in\"", "\"A\\u2013B 12\"", "\"é12\"", "\"x\\\"y\"", "\"#?!\"", "\"ABCDEFGHIJKLMNOPQRSTUVWXYZ\""),
         Gen.OneOfConst("\"2026-12-04T10:15:30.123Z\"", "\"2026-12-04T10:15:30Z\"", "\"2026-12-04T11:15:30+01:00\"", "\"2026-12-04T10:15:30.1234567-02:30\"",
             "\"2026-12-04T10:15:30\"", "\"2026-02-30T10:15:30Z\"", "\"2026-12-04T10:15:30.12345678Z\"", "\"2026-12-04 10:15:30Z\"", "\"2026-12-04T10:24:00Z\"", "\"2026-12-04T10:30:00Z\"", "\"yesterday\""),
-        Gen.OneOfConst("0.93", "0", "-0", "1", "1.0", "0.000001", "51.2", "-4.4", "90", "90.0001", "1e-2", "5E1", "123456789012345678", "0.1234567890123456789", "01", "1.", "-", "1e400"),
+        Gen.OneOfConst("0.93", "0", "-0", "1", "1.0", "0.000001", "51.2", "-4.4", "90", "90.0001", "1e-2", "5E1", "123456789012345678", "0.1234567890123456789", "01", "1.", "-", "1e400",
+            "1234567", "12345678", "0.1234567", "0.12345678", "1234567.1234567", "-0.5", "00", "-01", "0.000", "1.5e3", "1.0E+2", "2.",
+            "123456789012345", "1234567890123456", "12345678901234567", "0.123456789012345", "-9999999.9999999"),
         Gen.OneOfConst("null", "true", "false", "{}", "[1,{\"a\":null}]", "nul", "tru"));
 
     private static readonly Gen<string> Lines = Gen.Select(
@@ -39,7 +43,13 @@ public sealed class FlatReadScannerTests
     {
         Assert.True(ReadLineParser.IsFastPath(Encoding.UTF8.GetBytes(Samples.Line())));
         Assert.True(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T11:15:30.5+01:00","plate":"AB1","lat":null,"flag":true}"""u8));
+        Assert.True(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T07:45:30.1234567-02:30","plate":"AB1","lat":51.2,"lon":-4.4}"""u8));
+        Assert.True(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T10:15:30Z","plate":"AB1","confidence":1}"""u8));
+        // Spaces between tokens take the sequential scan, still the fast path.
+        Assert.True(ReadLineParser.IsFastPath("""{ "cameraId" : "c", "timestamp": "2026-12-04T10:15:30Z", "plate": "AB1", "lat": 51.2 }"""u8));
         Assert.False(ReadLineParser.IsFastPath("""{"cameraId":"c\u0041","timestamp":"2026-12-04T10:15:30Z","plate":"AB1"}"""u8));
+        // A control byte anywhere (a tab between tokens too) leaves the line to the general parser.
+        Assert.False(ReadLineParser.IsFastPath(Encoding.UTF8.GetBytes("{\"cameraId\":\"c\",\t\"timestamp\":\"2026-12-04T10:15:30Z\",\"plate\":\"AB1\"}")));
         Assert.False(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T10:15:30","plate":"AB1"}"""u8));
     }
 
@@ -86,6 +96,54 @@ public sealed class FlatReadScannerTests
             AssertSameAnswer(line);
             AssertSameAnswer(line[..cut]);
         }, iter: 20_000);
+    }
+
+    [Fact]
+    public void NumbersEndingAtEveryDistanceFromTheLineEndGetTheSameAnswerFromBothParsers()
+    {
+        // The short number form reads eight bytes at each digit run: move numbers up to the very end of the line.
+        string[] numbers = ["5", "51.2", "0.93", "-4.4", "1234567", "12345678", "0.1234567", "0.12345678", "1e2", "01", "1.", "-"];
+        foreach (var number in numbers)
+        {
+            for (var tail = 0; tail < 10; tail++)
+            {
+                var line = $$"""{"cameraId":"c","timestamp":"2026-12-04T10:15:30Z","plate":"AB1","lat":{{number}}""";
+                AssertSameAnswer(Encoding.UTF8.GetBytes(line + new string(' ', tail) + "}"));
+                AssertSameAnswer(Encoding.UTF8.GetBytes(line + new string(' ', tail)));
+                AssertSameAnswer(Encoding.UTF8.GetBytes(line + "," + new string('x', tail)));
+            }
+        }
+    }
+
+    private static readonly Gen<string> Timestamps = Gen.Select(
+            Gen.OneOfConst("2026-12-04", "2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "0001-01-01", "9999-12-31", "2026-13-01", "2026-00-10", "2026-12-32", "2026-04-31", "2026-1-04", "2026/12/04"),
+            Gen.OneOfConst("T10:15:30", "T00:00:00", "T23:59:59", "T24:00:00", "T10:60:00", "T10:15:60", "t10:15:30", " 10:15:30", "T10:15", "T1:15:30"),
+            Gen.Int[0, 9].Select(digits => digits == 0 ? "" : "." + "1234567891".Substring(0, digits)),
+            Gen.OneOfConst("Z", "z", "+01:00", "-02:30", "+13:59", "+14:00", "-00:00", "+01:60", "+0100", "+1:00", "", "ZZ", "+01:00Z"))
+        .Select((date, time, fraction, zone) => date + time + fraction + zone);
+
+    [Fact]
+    public void GeneratedTimestampsGetTheSameAnswerFromBothParsers()
+    {
+        Timestamps.Sample(timestamp => AssertSameAnswer(Encoding.UTF8.GetBytes(
+            $$"""{"cameraId":"c","timestamp":"{{timestamp}}","plate":"AB1"}""")), iter: 20_000);
+    }
+
+    [Fact]
+    public void TimestampsWithOneByteChangedGetTheSameAnswerFromBothParsers()
+    {
+        // Every position of the long and the short form, set to each byte that has a meaning in some position.
+        foreach (var timestamp in new[] { "2026-12-04T09:15:30.1234567-01:00", "2026-12-04T10:15:30Z", "2026-12-04T10:15:30.5+00:00" })
+        {
+            for (var position = 0; position < timestamp.Length; position++)
+            {
+                foreach (var replacement in "0123456789-:T.Z+ /z\u007F")
+                {
+                    var changed = timestamp[..position] + replacement + timestamp[(position + 1)..];
+                    AssertSameAnswer(Encoding.UTF8.GetBytes($$"""{"cameraId":"c","timestamp":"{{changed}}","plate":"AB1"}"""));
+                }
+            }
+        }
     }
 
     [Fact]
