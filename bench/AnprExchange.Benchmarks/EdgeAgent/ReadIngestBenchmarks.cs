@@ -30,7 +30,7 @@ namespace AnprExchange.Benchmarks.EdgeAgent;
 [ShortRunJob]
 public class ReadIngestBenchmarks
 {
-    internal const int Reads = 50_000;
+    internal const int Reads = 200_000;
     private const int ReceiveBytes = BlockPool.BlockSize;
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 

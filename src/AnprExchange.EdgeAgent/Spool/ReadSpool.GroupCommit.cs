@@ -6,11 +6,13 @@ namespace AnprExchange.EdgeAgent.Spool;
 /// Group commit. <see cref="CommitAsync"/> asks for every record appended so far to be made durable and returns at
 /// once. One committer thread takes the pending chunks, then checksums, writes and fsyncs them outside the lock, so
 /// connections go on parsing and appending meanwhile, and one fsync covers every request made before it began.
-/// Requests complete in sequence order, each only after an fsync that began once its records were written.
+/// Requests complete in sequence order, each only after an fsync that began once its records were written; their
+/// listeners are told on the committer thread, outside the lock. A synchronous <see cref="Commit"/> publishes what it
+/// committed and wakes the committer to tell the waiting listeners.
 /// </summary>
 public sealed partial class ReadSpool
 {
-    private readonly Queue<(long Sequence, TaskCompletionSource Done)> _commitWaiters = new();
+    private readonly Queue<(long Sequence, ISpoolCommitListener Listener)> _commitWaiters = new();
     private Thread? _committer;
 
     /// <summary>How many fsyncs the committer has done (for tests: requests made during one share the next).</summary>
@@ -22,30 +24,41 @@ public sealed partial class ReadSpool
     /// </summary>
     public Task CommitAsync()
     {
-        TaskCompletionSource done;
+        var completion = new CommitCompletion();
+        return RequestCommit(completion, out _) ? completion.Task : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Asks for every record appended so far (up to <paramref name="sequence"/>) to be committed; false if they already
+    /// are. Otherwise <paramref name="listener"/> is told once they are (<see cref="CommittedSequence"/> has reached
+    /// <paramref name="sequence"/>), or that the commit failed. Allocates nothing.
+    /// </summary>
+    public bool RequestCommit(ISpoolCommitListener listener, out long sequence)
+    {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var target = _nextSequence - 1;
-            if (target <= _committedSequence)
+            sequence = _nextSequence - 1;
+            if (sequence <= _committedSequence)
             {
-                return Task.CompletedTask;
+                return false;
             }
-            done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _commitWaiters.Enqueue((target, done));
+            _commitWaiters.Enqueue((sequence, listener));
             if (_committer is null)
             {
                 _committer = new Thread(RunCommitter) { IsBackground = true, Name = "spool-committer" };
                 _committer.Start();
             }
             Monitor.Pulse(_gate);
+            return true;
         }
-        return done.Task;
     }
 
     private void RunCommitter()
     {
         var taken = new List<Chunk>();
+        var committed = new List<ISpoolCommitListener>();
+        var failed = new List<ISpoolCommitListener>();
         while (true)
         {
             SafeFileHandle handle;
@@ -65,18 +78,26 @@ public sealed partial class ReadSpool
                 CloseOpenChunk();
                 if (_pending.Count == 0 && _writtenSequence <= _committedSequence)
                 {
-                    CompleteCommitWaiters();
-                    continue;
+                    // A synchronous commit got there first.
+                    TakeCommitted(committed);
                 }
-                taken.AddRange(_pending);
-                _pending.Clear();
-                segment = _active;
-                offset = _activeWritten;
-                handle = _activeHandle;
-                // A roll waits for this writer, but Dispose may close the handle: the reference keeps it open until done.
-                handle.DangerousAddRef(ref added);
-                _writing = true;
+                else
+                {
+                    taken.AddRange(_pending);
+                    _pending.Clear();
+                    segment = _active;
+                    offset = _activeWritten;
+                    handle = _activeHandle;
+                    // A roll waits for this writer, but Dispose may close the handle: the reference keeps it open until done.
+                    handle.DangerousAddRef(ref added);
+                    _writing = true;
+                    goto write;
+                }
             }
+            Notify(committed, failed, null);
+            continue;
+
+        write:
             var written = 0;
             var length = offset;
             Exception? failure = null;
@@ -120,41 +141,66 @@ public sealed partial class ReadSpool
                 if (failure is null)
                 {
                     Publish(segment, length, _writtenSequence);
+                    TakeCommitted(committed);
                 }
                 else
                 {
                     Log.CommitFailed(_logger, failure);
-                    FailCommitWaiters(failure, upTo: _nextSequence - 1);
+                    TakeAll(failed);
                 }
                 Monitor.PulseAll(_gate);
             }
+            Notify(committed, failed, failure);
         }
     }
 
-    /// <summary>Completes the requests whose records are all committed. Under the lock.</summary>
-    private void CompleteCommitWaiters()
+    /// <summary>Takes the requests whose records are all committed. Under the lock.</summary>
+    private void TakeCommitted(List<ISpoolCommitListener> into)
     {
         while (_commitWaiters.TryPeek(out var waiter) && waiter.Sequence <= _committedSequence)
         {
-            _commitWaiters.Dequeue();
-            waiter.Done.TrySetResult();
+            into.Add(_commitWaiters.Dequeue().Listener);
         }
     }
 
-    private void FailCommitWaiters(Exception failure, long upTo = long.MaxValue)
+    private void TakeAll(List<ISpoolCommitListener> into)
     {
-        while (_commitWaiters.TryPeek(out var waiter) && waiter.Sequence <= upTo)
+        while (_commitWaiters.TryDequeue(out var waiter))
         {
-            _commitWaiters.Dequeue();
-            waiter.Done.TrySetException(failure);
+            into.Add(waiter.Listener);
         }
     }
 
-    /// <summary>On dispose (under the lock, after the last commit): wakes the committer to exit; fails what is left.</summary>
-    private void StopCommitter()
+    /// <summary>Tells the listeners, outside the lock (one may well call back into the spool), and empties the lists.</summary>
+    private static void Notify(List<ISpoolCommitListener> committed, List<ISpoolCommitListener> failed, Exception? failure)
     {
-        CompleteCommitWaiters();
-        FailCommitWaiters(new ObjectDisposedException(nameof(ReadSpool)));
+        foreach (var listener in committed)
+        {
+            listener.Committed();
+        }
+        foreach (var listener in failed)
+        {
+            listener.CommitFailed(failure!);
+        }
+        committed.Clear();
+        failed.Clear();
+    }
+
+    /// <summary>On dispose (under the lock, after the last commit): wakes the committer to exit; returns what is left to tell.</summary>
+    private (List<ISpoolCommitListener> Committed, List<ISpoolCommitListener> Failed) StopCommitter()
+    {
+        var committed = new List<ISpoolCommitListener>();
+        var failed = new List<ISpoolCommitListener>();
+        TakeCommitted(committed);
+        TakeAll(failed);
         Monitor.PulseAll(_gate);
+        return (committed, failed);
+    }
+
+    private sealed class CommitCompletion() : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), ISpoolCommitListener
+    {
+        public void Committed() => TrySetResult();
+
+        public void CommitFailed(Exception failure) => TrySetException(failure);
     }
 }

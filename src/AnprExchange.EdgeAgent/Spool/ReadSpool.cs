@@ -132,7 +132,11 @@ public sealed partial class ReadSpool : IDisposable
         {
             Volatile.Write(ref _committedSequence, sequence);
         }
-        CompleteCommitWaiters();
+        // Waiting requests are told by the committer thread, outside the lock.
+        if (_commitWaiters.Count > 0)
+        {
+            Monitor.Pulse(_gate);
+        }
         _dataAvailable.Set();
     }
 
@@ -148,7 +152,7 @@ public sealed partial class ReadSpool : IDisposable
     private void OpenActive(SpoolSegment segment, long existingLength)
     {
         var created = !File.Exists(segment.Path);
-        var handle = File.OpenHandle(segment.Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        var handle = created ? CreateSegmentFile(segment.Path) : File.OpenHandle(segment.Path, FileMode.Open, FileAccess.ReadWrite, SegmentShare);
         if (created && _options.FlushPolicy != SpoolFlushPolicy.None)
         {
             // The new file's directory entry must be durable before any record in it is acknowledged.
@@ -170,6 +174,25 @@ public sealed partial class ReadSpool : IDisposable
         if (!_segments.Contains(segment))
         {
             _segments.Add(segment);
+        }
+    }
+
+    private const FileShare SegmentShare = FileShare.ReadWrite | FileShare.Delete;
+
+    /// <summary>
+    /// A new segment file with its blocks allocated up front (its length stays what is written): appends then skip
+    /// the file system's per-page block reservation, a good part of a write's CPU cost. Where that cannot be had (a
+    /// nearly full disk), a plain file.
+    /// </summary>
+    private SafeFileHandle CreateSegmentFile(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, SegmentShare, FileOptions.None, _options.SegmentBytes);
+        }
+        catch (IOException) when (!File.Exists(path))
+        {
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, SegmentShare);
         }
     }
 
@@ -241,25 +264,36 @@ public sealed partial class ReadSpool : IDisposable
 
     public void Dispose()
     {
-        lock (_gate)
+        (List<ISpoolCommitListener> Committed, List<ISpoolCommitListener> Failed) left = default;
+        try
         {
-            if (_disposed)
+            lock (_gate)
             {
-                return;
-            }
-            try
-            {
-                CommitLocked();
-                SaveCheckpointLocked();
-            }
-            finally
-            {
-                _activeHandle.Dispose();
-                _disposed = true;
-                StopCommitter();
+                if (_disposed)
+                {
+                    return;
+                }
+                try
+                {
+                    CommitLocked();
+                    SaveCheckpointLocked();
+                }
+                finally
+                {
+                    _activeHandle.Dispose();
+                    _disposed = true;
+                    left = StopCommitter();
+                }
             }
         }
-        _committer?.Join();
-        _dataAvailable.Dispose();
+        finally
+        {
+            if (left is { Committed: { } committed, Failed: { } failed })
+            {
+                _committer?.Join();
+                Notify(committed, failed, new ObjectDisposedException(nameof(ReadSpool)));
+                _dataAvailable.Dispose();
+            }
+        }
     }
 }

@@ -133,5 +133,35 @@ public sealed class CameraSessionTests : IDisposable
         Assert.Equal(expected, replies);
     }
 
+    [Fact]
+    public async Task RepliesArriveWhileTheCameraWaitsForThemWithTheConnectionOpen()
+    {
+        using var spool = new ReadSpool(_directory.Options(policy: SpoolFlushPolicy.PerBatch));
+        var input = new Pipe();
+        var output = new Pipe();
+        var cancel = TestContext.Current.CancellationToken;
+        var session = new CameraSession(Samples.Processor(spool), spool, 8 * 1024);
+        var running = session.RunAsync(input.Reader, output.Writer, cancel);
+        var received = new StringBuilder();
+        for (var round = 0; round < 3; round++)
+        {
+            // The session is waiting on the socket when the commit completes: the committer must wake it.
+            await input.Writer.WriteAsync(Encoding.UTF8.GetBytes(Lines(round * 2, 2)), cancel);
+            while (received.ToString() != Oks(0, (round + 1) * 2))
+            {
+                var result = await output.Reader.ReadAsync(cancel).AsTask().WaitAsync(TimeSpan.FromSeconds(30), cancel);
+                foreach (var segment in result.Buffer)
+                {
+                    received.Append(Encoding.UTF8.GetString(segment.Span));
+                }
+                output.Reader.AdvanceTo(result.Buffer.End);
+            }
+        }
+        Assert.False(running.IsCompleted);
+        await input.Writer.CompleteAsync();
+        await running;
+        Assert.Equal(6, spool.CommittedSequence);
+    }
+
     public void Dispose() => _directory.Dispose();
 }
