@@ -25,13 +25,13 @@ internal static class IngestCpuReport
             try
             {
                 Measure(() => bench.StreamReaderReadLineAndJsonSerializer(), 1);
-                Measure(() => bench.CameraConnectionParseSpoolAndReply(), 1);
+                Measure(() => bench.CameraConnectionParseSpoolAndReply(), 1, bench.AwaitAllReplies);
                 var baseline = new List<(double Time, double Cpu)>();
                 var ours = new List<(double Time, double Cpu)>();
                 for (var round = 0; round < 3; round++)
                 {
                     baseline.Add(Measure(() => bench.StreamReaderReadLineAndJsonSerializer(), seconds));
-                    ours.Add(Measure(() => bench.CameraConnectionParseSpoolAndReply(), seconds));
+                    ours.Add(Measure(() => bench.CameraConnectionParseSpoolAndReply(), seconds, bench.AwaitAllReplies));
                 }
                 Print(policy, "StreamReader.ReadLine + System.Text.Json (baseline)", baseline);
                 Print(policy, "camera connection: parse, spool, reply", ours);
@@ -51,8 +51,11 @@ internal static class IngestCpuReport
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {policy} | {method} | {median.Time:F1} ns | {median.Cpu:F1} ns |"));
     }
 
-    /// <summary>Runs <paramref name="operation"/> (ReadIngestBenchmarks.Reads reads a call) for about <paramref name="seconds"/>.</summary>
-    private static (double Time, double Cpu) Measure(Func<int> operation, double seconds)
+    /// <summary>
+    /// Runs <paramref name="operation"/> (ReadIngestBenchmarks.Reads reads a call) for about <paramref name="seconds"/>,
+    /// then <paramref name="drain"/> (waiting for the last replies) inside the measurement.
+    /// </summary>
+    private static (double Time, double Cpu) Measure(Action operation, double seconds, Action? drain = null)
     {
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
@@ -63,6 +66,7 @@ internal static class IngestCpuReport
             operation();
             reads += ReadIngestBenchmarks.Reads;
         }
+        drain?.Invoke();
         var time = clock.Elapsed;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;

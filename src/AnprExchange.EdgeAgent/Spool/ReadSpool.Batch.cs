@@ -84,7 +84,7 @@ public sealed partial class ReadSpool
 
     /// <summary>
     /// A large batch that fits in the active segment is not copied: its records are numbered in place and its buffer
-    /// becomes a pending chunk, the batch taking a free chunk buffer in exchange.
+    /// becomes a pending chunk, the batch taking a written batch's buffer in exchange.
     /// </summary>
     private void HandOver(SpoolBatch batch, Span<byte> records)
     {
@@ -103,8 +103,9 @@ public sealed partial class ReadSpool
         Volatile.Write(ref _totalBytes, _totalBytes + records.Length);
         // Records appended one by one before this batch are written before it.
         CloseOpenChunk();
-        _pending.Add(new Chunk(batch.Exchange(TakeChunkBuffer()), records.Length, sequence));
-        if (_pending.Count >= MaxPendingChunks)
+        _pending.Add(new Chunk(batch.Exchange(TakeBatchBuffer()), records.Length, sequence));
+        _pendingChunkBytes += records.Length;
+        if (_pendingChunkBytes >= MaxPendingBytes)
         {
             WritePendingLocked();
         }

@@ -12,16 +12,25 @@ public sealed partial class ReadSpool
 {
     private const int ChunkBytes = 1024 * 1024;
 
-    // Beyond this many full chunks waiting, an appender writes them itself: the disk sets the pace, memory stays bounded.
-    // Written chunks are kept for reuse up to the same number (they are large objects: allocating them costs a GC).
-    private const int MaxPendingChunks = 16;
+    // Beyond this many bytes waiting, an appender writes them itself: the disk sets the pace, memory stays bounded.
+    private const long MaxPendingBytes = 16 * 1024 * 1024;
+
+    // Written chunks' buffers are kept for reuse up to as many bytes (they are large objects: allocating them costs a GC).
+    private const long MaxFreeBytes = MaxPendingBytes;
 
     private readonly List<Chunk> _pending = [];
     private readonly Stack<byte[]> _freeChunks = new();
+    private readonly Stack<byte[]> _freeBatchBuffers = new();
+    private long _freeChunkBytes;
     private byte[] _open = new byte[ChunkBytes];
     private int _openLength;
     private long _openLastSequence;
     private bool _writing;
+
+    /// <summary>Bytes appended and not yet taken by a writer. Under the lock.</summary>
+    private long PendingBytes => _pendingChunkBytes + _openLength;
+
+    private long _pendingChunkBytes;
 
     /// <summary>Records of the active segment, numbered and back to back, CRCs not yet computed.</summary>
     private readonly record struct Chunk(byte[] Buffer, int Length, long LastSequence);
@@ -32,7 +41,7 @@ public sealed partial class ReadSpool
         if (_openLength + recordLength > _open.Length)
         {
             CloseOpenChunk();
-            if (_pending.Count >= MaxPendingChunks)
+            if (_pendingChunkBytes >= MaxPendingBytes)
             {
                 WritePendingLocked();
             }
@@ -57,18 +66,34 @@ public sealed partial class ReadSpool
             return;
         }
         _pending.Add(new Chunk(_open, _openLength, _openLastSequence));
+        _pendingChunkBytes += _openLength;
         _open = TakeChunkBuffer();
         _openLength = 0;
     }
 
-    /// <summary>A written chunk's buffer, or a new one. Buffers handed over by batches join the pool too: any size holds a record.</summary>
-    private byte[] TakeChunkBuffer() => _freeChunks.TryPop(out var free) ? free : new byte[ChunkBytes];
+    /// <summary>A written chunk's buffer for the open chunk, or a new one.</summary>
+    private byte[] TakeChunkBuffer() => TakeFree(_freeChunks) ?? new byte[ChunkBytes];
 
+    /// <summary>A buffer handed over by an earlier batch, for the batch handing over its own (null if none is free).</summary>
+    private byte[]? TakeBatchBuffer() => TakeFree(_freeBatchBuffers);
+
+    private byte[]? TakeFree(Stack<byte[]> pool)
+    {
+        if (!pool.TryPop(out var free))
+        {
+            return null;
+        }
+        _freeChunkBytes -= free.Length;
+        return free;
+    }
+
+    /// <summary>A written chunk's buffer goes back to the pool of its kind: open chunks' or batches' (their sizes differ).</summary>
     private void Recycle(byte[] chunk)
     {
-        if (_freeChunks.Count <= MaxPendingChunks)
+        if (_freeChunkBytes + chunk.Length <= MaxFreeBytes)
         {
-            _freeChunks.Push(chunk);
+            (chunk.Length == ChunkBytes ? _freeChunks : _freeBatchBuffers).Push(chunk);
+            _freeChunkBytes += chunk.Length;
         }
     }
 
@@ -88,6 +113,7 @@ public sealed partial class ReadSpool
             var chunk = _pending[0];
             WriteChunk(_activeHandle, chunk, _activeWritten);
             _pending.RemoveAt(0);
+            _pendingChunkBytes -= chunk.Length;
             _activeWritten += chunk.Length;
             _writtenSequence = chunk.LastSequence;
             Recycle(chunk.Buffer);

@@ -70,13 +70,13 @@ public sealed class SpoolBatch
     }
 
     /// <summary>
-    /// Gives the spool this batch's buffer, records and all, for a free buffer of the spool's (a new one if that is
-    /// smaller than this batch's capacity); the append then resets the batch.
+    /// Gives the spool this batch's buffer, records and all, for a free buffer of the spool's (a new one if there is
+    /// none or it is smaller than this batch's capacity); the append then resets the batch.
     /// </summary>
-    internal byte[] Exchange(byte[] buffer)
+    internal byte[] Exchange(byte[]? buffer)
     {
         var records = _buffer;
-        _buffer = buffer.Length >= _minimumCapacity ? buffer : new byte[_minimumCapacity];
+        _buffer = buffer is not null && buffer.Length >= _minimumCapacity ? buffer : new byte[_minimumCapacity];
         return records;
     }
 
