@@ -28,7 +28,7 @@ namespace AnprExchange.Benchmarks.EdgeAgent;
 /// Run: dotnet run -c Release --project bench/AnprExchange.Benchmarks -- --filter '*ReadIngestBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 15)]
 public class ReadIngestBenchmarks
 {
     internal const int Reads = 50_000;
