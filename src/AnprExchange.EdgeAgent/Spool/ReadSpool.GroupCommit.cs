@@ -81,6 +81,11 @@ public sealed partial class ReadSpool
                     return;
                 }
                 GatherUnderLoad();
+                if (_disposed)
+                {
+                    // Dispose committed what it could (with the lock released by the wait) and tells the rest.
+                    return;
+                }
                 CloseOpenChunk();
                 if (_pending.Count == 0 && _writtenSequence <= _committedSequence)
                 {
