@@ -33,6 +33,21 @@ internal sealed class CollectingRejectedSink : IRejectedReadSink
     public void Reject(string source, ReadRejection reason, ReadOnlySpan<byte> raw) => Items.Enqueue((source, reason, raw.ToArray()));
 }
 
+internal static class SpoolContents
+{
+    /// <summary>Every committed record from the released watermark on, with its sequence, payloads as UTF-8 text.</summary>
+    public static List<(long Sequence, string Payload)> ReadAll(ReadSpool spool)
+    {
+        using var cursor = spool.OpenCursor();
+        var records = new List<(long, string)>();
+        while (cursor.TryRead(out var sequence, out var payload))
+        {
+            records.Add((sequence, Encoding.UTF8.GetString(payload)));
+        }
+        return records;
+    }
+}
+
 internal static class Samples
 {
     public static readonly DateTimeOffset Now = new(2026, 12, 4, 10, 20, 0, TimeSpan.Zero);

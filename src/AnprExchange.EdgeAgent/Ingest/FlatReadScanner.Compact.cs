@@ -96,7 +96,7 @@ internal static partial class FlatReadScanner
             }
             else
             {
-                NotANumberField(field, ref fields);
+                WrongKindOfValue(field, ref fields);
             }
             return true;
         }

@@ -66,7 +66,7 @@ internal static partial class FlatReadScanner
             }
             else
             {
-                NotANumberField(field, ref fields);
+                WrongKindOfValue(field, ref fields);
             }
             return end;
         }
@@ -86,13 +86,13 @@ internal static partial class FlatReadScanner
         }
         else
         {
-            NotANumberField(field, ref fields);
+            WrongKindOfValue(field, ref fields);
         }
         return at;
     }
 
-    /// <summary>A number for a field that takes none (ignored for unknown fields).</summary>
-    private static void NotANumberField(ReadField field, ref ReadFields fields)
+    /// <summary>A number or literal for a field that takes neither (ignored for unknown fields).</summary>
+    private static void WrongKindOfValue(ReadField field, ref ReadFields fields)
     {
         switch (field)
         {
@@ -121,18 +121,7 @@ internal static partial class FlatReadScanner
         {
             return -1;
         }
-        switch (field)
-        {
-            case ReadField.Timestamp:
-                fields.HasTimestamp = true;
-                fields.Keep(ReadRejection.InvalidTimestamp);
-                break;
-            case ReadField.Other:
-                break;
-            default:
-                fields.Keep(ReadRejection.InvalidField);
-                break;
-        }
+        WrongKindOfValue(field, ref fields);
         return at + (isTrue ? 4 : 5);
     }
 }

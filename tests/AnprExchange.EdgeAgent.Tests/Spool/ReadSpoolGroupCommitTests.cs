@@ -22,17 +22,6 @@ public sealed class ReadSpoolGroupCommitTests : IDisposable
         spool.Append(batch);
     }
 
-    private static List<(long Sequence, string Payload)> ReadAll(ReadSpool spool)
-    {
-        using var cursor = spool.OpenCursor();
-        var records = new List<(long, string)>();
-        while (cursor.TryRead(out var sequence, out var payload))
-        {
-            records.Add((sequence, Encoding.UTF8.GetString(payload)));
-        }
-        return records;
-    }
-
     private static IEnumerable<string> Expected(int count) => Enumerable.Range(0, count).Select(i => Encoding.UTF8.GetString(Payload(i)));
 
     [Theory]
@@ -43,10 +32,10 @@ public sealed class ReadSpoolGroupCommitTests : IDisposable
         using var spool = new ReadSpool(_directory.Options(policy: policy));
         var batch = new SpoolBatch(spool);
         AppendBatch(spool, batch, 0, 10);
-        Assert.Empty(ReadAll(spool));
+        Assert.Empty(SpoolContents.ReadAll(spool));
         await spool.CommitAsync();
         Assert.Equal(10, spool.CommittedSequence);
-        Assert.Equal(Expected(10), ReadAll(spool).Select(r => r.Payload));
+        Assert.Equal(Expected(10), SpoolContents.ReadAll(spool).Select(r => r.Payload));
     }
 
     [Fact]
@@ -82,7 +71,7 @@ public sealed class ReadSpoolGroupCommitTests : IDisposable
             }
         }
         await spool.CommitAsync();
-        var records = ReadAll(spool);
+        var records = SpoolContents.ReadAll(spool);
         Assert.Equal(Enumerable.Range(1, next).Select(i => (long)i), records.Select(r => r.Sequence));
         Assert.Equal(Expected(next), records.Select(r => r.Payload));
     }
@@ -101,7 +90,7 @@ public sealed class ReadSpoolGroupCommitTests : IDisposable
         // Recovery stops at the first record whose CRC does not check out: all must be there.
         using var reopened = new ReadSpool(options);
         Assert.Equal(1006, reopened.NextSequence);
-        Assert.Equal(Expected(1005), ReadAll(reopened).Select(r => r.Payload));
+        Assert.Equal(Expected(1005), SpoolContents.ReadAll(reopened).Select(r => r.Payload));
     }
 
     [Fact]
@@ -124,7 +113,7 @@ public sealed class ReadSpoolGroupCommitTests : IDisposable
             }
         }, TestContext.Current.CancellationToken)).ToArray();
         await Task.WhenAll(writers);
-        Assert.Equal(1000, ReadAll(spool).Count);
+        Assert.Equal(1000, SpoolContents.ReadAll(spool).Count);
         Assert.InRange(spool.GroupCommits, 1, requests);
     }
 
@@ -141,7 +130,7 @@ public sealed class ReadSpoolGroupCommitTests : IDisposable
         }
         await commit;
         using var reopened = new ReadSpool(options);
-        Assert.Equal(Expected(500), ReadAll(reopened).Select(r => r.Payload));
+        Assert.Equal(Expected(500), SpoolContents.ReadAll(reopened).Select(r => r.Payload));
     }
 
     [Fact]

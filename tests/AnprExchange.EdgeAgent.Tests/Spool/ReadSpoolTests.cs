@@ -18,17 +18,6 @@ public sealed class ReadSpoolTests : IDisposable
         spool.Commit();
     }
 
-    private static List<(long Sequence, string Payload)> ReadAll(ReadSpool spool)
-    {
-        using var cursor = spool.OpenCursor();
-        var records = new List<(long, string)>();
-        while (cursor.TryRead(out var sequence, out var payload))
-        {
-            records.Add((sequence, Encoding.UTF8.GetString(payload)));
-        }
-        return records;
-    }
-
     /// <summary>The state a kill -9 leaves: the files as they are, without Dispose (no final commit or checkpoint).</summary>
     private string CrashCopy()
     {
@@ -46,7 +35,7 @@ public sealed class ReadSpoolTests : IDisposable
     {
         using var spool = new ReadSpool(_directory.Options());
         Append(spool, 0, 100);
-        var records = ReadAll(spool);
+        var records = SpoolContents.ReadAll(spool);
         Assert.Equal(100, records.Count);
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), records.Select(r => r.Sequence));
         Assert.Equal(Encoding.UTF8.GetString(Payload(42)), records[42].Payload);
@@ -70,7 +59,7 @@ public sealed class ReadSpoolTests : IDisposable
         using var spool = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024));
         Append(spool, 0, 5000);
         Assert.True(spool.SegmentCount > 3);
-        var records = ReadAll(spool);
+        var records = SpoolContents.ReadAll(spool);
         Assert.Equal(Enumerable.Range(1, 5000).Select(i => (long)i), records.Select(r => r.Sequence));
     }
 
@@ -84,7 +73,7 @@ public sealed class ReadSpoolTests : IDisposable
         }
         using var reopened = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024));
         Assert.Equal(1201, reopened.ReleasedWatermark);
-        var records = ReadAll(reopened);
+        var records = SpoolContents.ReadAll(reopened);
         Assert.Equal(Enumerable.Range(1201, 1800).Select(i => (long)i), records.Select(r => r.Sequence));
         Assert.Equal(3001, reopened.NextSequence);
     }
@@ -126,14 +115,14 @@ public sealed class ReadSpoolTests : IDisposable
         options.Directory = crashed;
         using (var recovered = new ReadSpool(options))
         {
-            var records = ReadAll(recovered);
+            var records = SpoolContents.ReadAll(recovered);
             Assert.Equal(Enumerable.Range(1, 9).Select(i => (long)i), records.Select(r => r.Sequence));
             Append(recovered, 100, 1);
-            Assert.Equal(10, ReadAll(recovered)[^1].Sequence);
+            Assert.Equal(10, SpoolContents.ReadAll(recovered)[^1].Sequence);
         }
         using (var again = new ReadSpool(options))
         {
-            Assert.Equal(10, ReadAll(again).Count);
+            Assert.Equal(10, SpoolContents.ReadAll(again).Count);
         }
         Directory.Delete(crashed, recursive: true);
     }
@@ -156,7 +145,7 @@ public sealed class ReadSpoolTests : IDisposable
         File.WriteAllBytes(segment, bytes);
 
         using var recovered = new ReadSpool(_directory.Options());
-        Assert.Equal(6, ReadAll(recovered).Count);
+        Assert.Equal(6, SpoolContents.ReadAll(recovered).Count);
         Assert.Equal(offset, new FileInfo(segment).Length);
     }
 
@@ -173,7 +162,7 @@ public sealed class ReadSpoolTests : IDisposable
             stream.Write(new byte[] { 40, 0, 0, 0, 1, 2, 3 });
         }
         using var recovered = new ReadSpool(_directory.Options());
-        Assert.Equal(3, ReadAll(recovered).Count);
+        Assert.Equal(3, SpoolContents.ReadAll(recovered).Count);
         Assert.Equal(4, recovered.NextSequence);
     }
 
@@ -191,7 +180,7 @@ public sealed class ReadSpoolTests : IDisposable
         options.Directory = crashed;
         using (var recovered = new ReadSpool(options))
         {
-            Assert.Equal(20, ReadAll(recovered).Count);
+            Assert.Equal(20, SpoolContents.ReadAll(recovered).Count);
         }
         Directory.Delete(crashed, recursive: true);
     }
@@ -206,7 +195,7 @@ public sealed class ReadSpoolTests : IDisposable
         }
         using var reopened = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024));
         Assert.Equal(3001, reopened.NextSequence);
-        Assert.Empty(ReadAll(reopened));
+        Assert.Empty(SpoolContents.ReadAll(reopened));
     }
 
     [Fact]

@@ -16,17 +16,6 @@ public sealed class SpoolBatchTests : IDisposable
         return batch.TryStage(payload.Length);
     }
 
-    private static List<(long Sequence, string Payload)> ReadAll(ReadSpool spool)
-    {
-        using var cursor = spool.OpenCursor();
-        var records = new List<(long, string)>();
-        while (cursor.TryRead(out var sequence, out var payload))
-        {
-            records.Add((sequence, Encoding.UTF8.GetString(payload)));
-        }
-        return records;
-    }
-
     [Theory]
     [InlineData(SpoolFlushPolicy.PerBatch)]
     [InlineData(SpoolFlushPolicy.PerRecord)]
@@ -46,7 +35,7 @@ public sealed class SpoolBatchTests : IDisposable
         spool.Append(batch);
         spool.Commit();
         Assert.True(spool.SegmentCount > 1);
-        var records = ReadAll(spool);
+        var records = SpoolContents.ReadAll(spool);
         Assert.Equal(Enumerable.Range(1, 3000).Select(i => (long)i), records.Select(r => r.Sequence));
         Assert.Equal(Enumerable.Range(0, 3000).Select(i => Encoding.UTF8.GetString(Payload(i))), records.Select(r => r.Payload));
     }
@@ -61,7 +50,7 @@ public sealed class SpoolBatchTests : IDisposable
         spool.Append(batch);
         Assert.Equal(SpoolAppendResult.Appended, spool.TryAppend(Payload(2), out _));
         spool.Commit();
-        Assert.Equal([Payload(0), Payload(1), Payload(2)], ReadAll(spool).Select(r => Encoding.UTF8.GetBytes(r.Payload)));
+        Assert.Equal([Payload(0), Payload(1), Payload(2)], SpoolContents.ReadAll(spool).Select(r => Encoding.UTF8.GetBytes(r.Payload)));
     }
 
     [Fact]
