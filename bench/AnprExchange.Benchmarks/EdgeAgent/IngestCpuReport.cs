@@ -8,7 +8,8 @@ namespace AnprExchange.Benchmarks.EdgeAgent;
 /// What a read costs in CPU, not only in time: the two methods of <see cref="ReadIngestBenchmarks"/> run in turns
 /// for a few seconds each, and the process's CPU time (every thread: the camera connection's loops, the spool
 /// committer, the benchmark thread that plays the socket, the GC) is divided by the reads. The baseline runs on one
-/// thread; the product path spreads over several, so its time per read can be below its CPU per read.
+/// thread; the product path spreads over several, so its time per read can be below its CPU per read. A second table
+/// splits the product path's CPU by thread, with the time each spent runnable but waiting for a core.
 /// Run: dotnet run -c Release --project bench/AnprExchange.Benchmarks -- ingest-cpu [seconds per turn]
 /// </summary>
 internal static class IngestCpuReport
@@ -18,6 +19,7 @@ internal static class IngestCpuReport
         Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine("| fsync policy | method | time per read | CPU per read (all threads) |");
         Console.WriteLine("|---|---|---:|---:|");
+        var byThread = new List<(SpoolFlushPolicy Policy, ThreadTimes Times)>();
         foreach (var policy in new[] { SpoolFlushPolicy.PerBatch, SpoolFlushPolicy.None })
         {
             var bench = new ReadIngestBenchmarks { FlushPolicy = policy };
@@ -28,18 +30,27 @@ internal static class IngestCpuReport
                 Measure(() => bench.CameraConnectionParseSpoolAndReply(), 1, bench.AwaitAllReplies);
                 var baseline = new List<(double Time, double Cpu)>();
                 var ours = new List<(double Time, double Cpu)>();
+                var threads = new ThreadTimes();
                 for (var round = 0; round < 3; round++)
                 {
                     baseline.Add(Measure(() => bench.StreamReaderReadLineAndJsonSerializer(), seconds));
-                    ours.Add(Measure(() => bench.CameraConnectionParseSpoolAndReply(), seconds, bench.AwaitAllReplies));
+                    ours.Add(Measure(() => bench.CameraConnectionParseSpoolAndReply(), seconds, bench.AwaitAllReplies, threads));
                 }
                 Print(policy, "StreamReader.ReadLine + System.Text.Json (baseline)", baseline);
                 Print(policy, "camera connection: parse, spool, reply", ours);
+                byThread.Add((policy, threads));
             }
             finally
             {
                 bench.Cleanup();
             }
+        }
+        Console.WriteLine();
+        Console.WriteLine("| fsync policy | thread | CPU per read | runnable, waiting for a core, per read |");
+        Console.WriteLine("|---|---|---:|---:|");
+        foreach (var (policy, threads) in byThread)
+        {
+            threads.Print(policy);
         }
         Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
     }
@@ -55,10 +66,11 @@ internal static class IngestCpuReport
     /// Runs <paramref name="operation"/> (ReadIngestBenchmarks.Reads reads a call) for about <paramref name="seconds"/>,
     /// then <paramref name="drain"/> (waiting for the last replies) inside the measurement.
     /// </summary>
-    private static (double Time, double Cpu) Measure(Action operation, double seconds, Action? drain = null)
+    private static (double Time, double Cpu) Measure(Action operation, double seconds, Action? drain = null, ThreadTimes? threads = null)
     {
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var threadsBefore = ThreadTimes.Snapshot();
         var clock = Stopwatch.StartNew();
         long reads = 0;
         while (clock.Elapsed.TotalSeconds < seconds)
@@ -68,6 +80,7 @@ internal static class IngestCpuReport
         }
         drain?.Invoke();
         var time = clock.Elapsed;
+        threads?.Add(threadsBefore, ThreadTimes.Snapshot(), reads);
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
         return (time.TotalNanoseconds / reads, cpu.TotalNanoseconds / reads);
