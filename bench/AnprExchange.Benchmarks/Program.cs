@@ -14,10 +14,13 @@ if (args is ["hotlist-e2e", ..])
     HotlistEndToEnd.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
     return;
 }
-// Edge agent ingest, time and CPU per read (all threads): dotnet run -c Release --project bench/AnprExchange.Benchmarks -- ingest-cpu 5
+// Edge agent ingest, time and CPU per read (all threads), in alternating rounds:
+// dotnet run -c Release --project bench/AnprExchange.Benchmarks -- ingest-cpu [seconds per turn, 3] [rounds, 7]
 if (args is ["ingest-cpu", ..])
 {
-    AnprExchange.Benchmarks.EdgeAgent.IngestCpuReport.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    AnprExchange.Benchmarks.EdgeAgent.IngestCpuReport.Run(
+        args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
