@@ -11,8 +11,9 @@ namespace AnprExchange.EdgeAgent.Ingest;
 /// Layout: one vector pass first marks every quote of the line in a bit map on the stack, one bit per byte (≤ 16
 /// ulongs, <see cref="StopBits"/>), and declines a line with any other stop byte; the quotes then pair up in order, so
 /// a string ends at the next quote bit (<see cref="QuoteCursor"/>): no string is scanned byte by byte. Compact lines
-/// (no whitespace) go through <see cref="ScanCompact"/>, whose positions all come from the quote map; any other line
-/// through the sequential <see cref="Scan"/>.
+/// with the members in design.md's order (the SDK's) go through <see cref="ScanCanonical"/>, which recognises each
+/// member by one vector compare; other compact lines through <see cref="ScanCompact"/>, whose positions all come from
+/// the quote map; any other line through the sequential <see cref="Scan"/>.
 /// </summary>
 internal static partial class FlatReadScanner
 {
@@ -33,6 +34,12 @@ internal static partial class FlatReadScanner
         {
             return false;
         }
+        if (ScanCanonical(line, quotes[..words], ref fields))
+        {
+            return true;
+        }
+        // Another order or shape (a line in canonical order that declines late is scanned twice; that is rare).
+        fields = default;
         if (ScanCompact(line, new QuoteCursor(quotes[..words]), ref fields))
         {
             return true;

@@ -53,6 +53,78 @@ public sealed class FlatReadScannerTests
         Assert.False(ReadLineParser.IsFastPath("""{"cameraId":"c","timestamp":"2026-12-04T10:15:30","plate":"AB1"}"""u8));
     }
 
+    // The members of design.md's read JSON in its order (the SDK's), with values of the expected kind.
+    private static readonly (string Key, string Value)[] Canonical =
+    [
+        ("readId", "\"cam-17:42\""), ("cameraId", "\"cam-17\""), ("timestamp", "\"2026-12-04T10:15:30.123Z\""), ("plate", "\"1-ABC-123\""),
+        ("country", "\"BE\""), ("confidence", "0.93"), ("lat", "51.2"), ("lon", "-4.4"), ("direction", "\"in\""),
+    ];
+
+    private static string Member((string Key, string Value) member) => $"\"{member.Key}\":{member.Value}";
+
+    [Fact]
+    public void EveryCanonicalSubsetOfMembersTakesTheCanonicalScanAndGetsTheGeneralParsersAnswer()
+    {
+        // Every subset of the nine members, in order: the required ones missing too (rejected the same way).
+        for (var subset = 1; subset < 1 << Canonical.Length; subset++)
+        {
+            var members = Canonical.Where((_, i) => (subset & (1 << i)) != 0).Select(Member);
+            var line = Encoding.UTF8.GetBytes("{" + string.Join(",", members) + "}");
+            var fields = default(ReadFields);
+            var taken = FlatReadScanner.ScanCanonical(line, Quotes(line), ref fields);
+            // With direction last, every compare has its 16 bytes and no number ends the line: all of these are taken.
+            // (A short last member, or a number right before the brace, may be left to the compact scan.)
+            if ((subset & (1 << 8)) != 0)
+            {
+                Assert.True(taken, Encoding.UTF8.GetString(line));
+            }
+            AssertSameAnswer(line);
+        }
+        Assert.True(ScansCanonically(Samples.Line()));
+    }
+
+    [Fact]
+    public void CanonicalMembersWithValuesOfAnyKindGetTheGeneralParsersAnswer()
+    {
+        // Canonical keys, each present or not, with any value (wrong kinds, escapes, nulls): the canonical scan takes
+        // what it can and declines the rest, and the answer is the general parser's either way.
+        Gen.Select(Gen.Bool.Array[Canonical.Length], Values.Array[Canonical.Length], Gen.OneOfConst("", ",\"vendor\":1", ",\"readId\":\"again\""))
+            .Sample((present, values, tail) =>
+            {
+                var members = Canonical.Select((m, i) => (m.Key, values[i])).Where((_, i) => present[i]).Select(Member);
+                AssertSameAnswer(Encoding.UTF8.GetBytes("{" + string.Join(",", members) + tail + "}"));
+            }, iter: 20_000);
+    }
+
+    [Fact]
+    public void OtherOrdersExtraKeysAndRepeatsDeclineTheCanonicalScanButStayFast()
+    {
+        var reordered = """{"cameraId":"cam-17","readId":"cam-17:42","timestamp":"2026-12-04T10:15:30.123Z","plate":"1-ABC-123"}""";
+        var extra = Samples.Line()[..^1] + ",\"vendor\":\"acme\"}";
+        var repeated = """{"readId":"a","readId":"b","cameraId":"cam-17","timestamp":"2026-12-04T10:15:30.123Z","plate":"1-ABC-123"}""";
+        foreach (var line in new[] { reordered, extra, repeated })
+        {
+            Assert.False(ScansCanonically(line), line);
+            Assert.True(ReadLineParser.IsFastPath(Encoding.UTF8.GetBytes(line)), line);
+            AssertSameAnswer(Encoding.UTF8.GetBytes(line));
+        }
+    }
+
+    private static bool ScansCanonically(string line)
+    {
+        var bytes = Encoding.UTF8.GetBytes(line);
+        var fields = default(ReadFields);
+        return FlatReadScanner.ScanCanonical(bytes, Quotes(bytes), ref fields);
+    }
+
+    private static ulong[] Quotes(ReadOnlySpan<byte> line)
+    {
+        var quotes = new ulong[FlatReadScanner.MaxLineLength / 64];
+        var words = StopBits.MarkQuotes(line, quotes);
+        Assert.True(words >= 0);
+        return quotes[..words];
+    }
+
     [Fact]
     public void ALineLongerThanTheFastPathTakesGetsTheGeneralParsersAnswer()
     {

@@ -1,0 +1,160 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace AnprExchange.EdgeAgent.Ingest;
+
+/// <summary>
+/// The canonical scan: a compact line whose members come in the order of design.md's read JSON, which is the order
+/// the client SDK writes (readId, cameraId, timestamp, plate, country, confidence, lat, lon, direction; any of them may
+/// be absent). Each member is recognised by comparing its key, colon and (for strings) the value's opening quote with
+/// one 16-byte vector compare at the position where it must start, so no key is identified, no dispatch is made on
+/// the field, and each value's end is looked up in the quote map from where the value starts (no walk through the
+/// quotes before it: the compare proved what lies there). Anything else (another order, an unknown or repeated key, a value of an unexpected kind,
+/// fewer than 16 bytes left for a compare) declines, and <see cref="ScanCompact"/> decides from scratch.
+/// </summary>
+internal static partial class FlatReadScanner
+{
+    private static readonly Vector128<byte> ReadIdKey = KeyPattern("\"readId\":\""u8);
+    private static readonly Vector128<byte> CameraIdKey = KeyPattern("\"cameraId\":\""u8);
+    private static readonly Vector128<byte> TimestampKey = KeyPattern("\"timestamp\":\""u8);
+    private static readonly Vector128<byte> PlateKey = KeyPattern("\"plate\":\""u8);
+    private static readonly Vector128<byte> CountryKey = KeyPattern("\"country\":\""u8);
+    private static readonly Vector128<byte> ConfidenceKey = KeyPattern("\"confidence\":"u8);
+    private static readonly Vector128<byte> LatKey = KeyPattern("\"lat\":"u8);
+    private static readonly Vector128<byte> LonKey = KeyPattern("\"lon\":"u8);
+    private static readonly Vector128<byte> DirectionKey = KeyPattern("\"direction\":\""u8);
+
+    /// <summary>
+    /// True when the line is compact, in canonical order and within the fast subset, with <paramref name="fields"/>
+    /// filled as <see cref="ScanCompact"/> would fill them; false otherwise.
+    /// </summary>
+    internal static bool ScanCanonical(ReadOnlySpan<byte> line, scoped ReadOnlySpan<ulong> quotes, ref ReadFields fields)
+    {
+        ref var start = ref MemoryMarshal.GetReference(line);
+        var length = line.Length;
+        if (length < 6 || start != (byte)'{' || Unsafe.Add(ref start, length - 1) != (byte)'}')
+        {
+            return false;
+        }
+        var at = 1;
+        // Each step returns where the next member starts, `length` once the closing brace was reached, or -1.
+        if (Is(ref start, at, length, ReadIdKey, 10))
+        {
+            at = StringMember(line, at + 10, NextQuote(quotes, at + 10), ReadField.ReadId, ref fields);
+        }
+        if (at > 0 && at < length && Is(ref start, at, length, CameraIdKey, 12))
+        {
+            at = StringMember(line, at + 12, NextQuote(quotes, at + 12), ReadField.CameraId, ref fields);
+        }
+        if (at > 0 && at < length && Is(ref start, at, length, TimestampKey, 13))
+        {
+            at = StringMember(line, at + 13, NextQuote(quotes, at + 13), ReadField.Timestamp, ref fields);
+        }
+        if (at > 0 && at < length && Is(ref start, at, length, PlateKey, 9))
+        {
+            at = StringMember(line, at + 9, NextQuote(quotes, at + 9), ReadField.Plate, ref fields);
+        }
+        if (at > 0 && at < length && Is(ref start, at, length, CountryKey, 11))
+        {
+            at = StringMember(line, at + 11, NextQuote(quotes, at + 11), ReadField.Country, ref fields);
+        }
+        if (at > 0 && at < length && Is(ref start, at, length, ConfidenceKey, 13))
+        {
+            at = OtherMember(line, at + 13, OtherEnd(quotes, at + 13, length), ReadField.Confidence, ref fields);
+        }
+        if (at > 0 && at < length && Is(ref start, at, length, LatKey, 6))
+        {
+            at = OtherMember(line, at + 6, OtherEnd(quotes, at + 6, length), ReadField.Lat, ref fields);
+        }
+        if (at > 0 && at < length && Is(ref start, at, length, LonKey, 6))
+        {
+            at = OtherMember(line, at + 6, OtherEnd(quotes, at + 6, length), ReadField.Lon, ref fields);
+        }
+        if (at > 0 && at < length && Is(ref start, at, length, DirectionKey, 13))
+        {
+            at = StringMember(line, at + 13, NextQuote(quotes, at + 13), ReadField.Direction, ref fields);
+        }
+        // Every member was taken and the last one ended at the closing brace.
+        return at == length;
+    }
+
+    /// <summary>
+    /// True if the <paramref name="count"/> bytes at <paramref name="at"/> are the ones of <paramref name="pattern"/>;
+    /// false also when fewer than 16 bytes are left from there (the scan declines those rare lines).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Is(ref byte start, int at, int length, Vector128<byte> pattern, int count)
+    {
+        if (at > length - Vector128<byte>.Count)
+        {
+            return false;
+        }
+        var differ = Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)at), pattern).ExtractMostSignificantBits();
+        var wanted = (1u << count) - 1;
+        return (differ & wanted) == wanted;
+    }
+
+    /// <summary>The index of the first quote at or after <paramref name="from"/> (inside the line), or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextQuote(scoped ReadOnlySpan<ulong> quotes, int from)
+    {
+        var word = from >> 6;
+        var bits = quotes[word] & (ulong.MaxValue << from);
+        while (bits == 0)
+        {
+            if (++word >= quotes.Length)
+            {
+                return -1;
+            }
+            bits = quotes[word];
+        }
+        return (word << 6) + BitOperations.TrailingZeroCount(bits);
+    }
+
+    /// <summary>
+    /// Where a number or literal starting at <paramref name="value"/> must end: at the comma before the next key (the
+    /// next quote), or at the closing brace of the last member.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int OtherEnd(scoped ReadOnlySpan<ulong> quotes, int value, int length)
+    {
+        var nextKey = NextQuote(quotes, value);
+        return nextKey < 0 ? length - 1 : nextKey - 1;
+    }
+
+    /// <summary>A string value in [<paramref name="value"/>, <paramref name="valueEnd"/>); returns where the next member starts, the line's length after the last, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StringMember(ReadOnlySpan<byte> line, int value, int valueEnd, ReadField field, ref ReadFields fields) =>
+        valueEnd >= value && StringValue(line, value, valueEnd, field, ref fields) ? AfterMember(line, valueEnd + 1) : -1;
+
+    /// <summary>A number or literal filling [<paramref name="value"/>, <paramref name="end"/>), then its separator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int OtherMember(ReadOnlySpan<byte> line, int value, int end, ReadField field, ref ReadFields fields) =>
+        end > value && line[value] != (byte)'"' && CompactOtherValue(line, value, end, field, ref fields) ? AfterMember(line, end) : -1;
+
+    /// <summary>The separator at <paramref name="end"/>: a comma (the next member follows) or the closing brace at the very end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AfterMember(ReadOnlySpan<byte> line, int end)
+    {
+        if ((uint)end >= (uint)line.Length)
+        {
+            return -1;
+        }
+        var separator = line[end];
+        if (separator == (byte)',')
+        {
+            return end + 1;
+        }
+        return separator == (byte)'}' && end == line.Length - 1 ? line.Length : -1;
+    }
+
+    private static Vector128<byte> KeyPattern(ReadOnlySpan<byte> prefix)
+    {
+        Span<byte> bytes = stackalloc byte[Vector128<byte>.Count];
+        bytes.Clear();
+        prefix.CopyTo(bytes);
+        return Vector128.Create((ReadOnlySpan<byte>)bytes);
+    }
+}
