@@ -107,7 +107,7 @@ public sealed partial class ReadSpool
         _pendingChunkBytes += records.Length;
         if (_pendingChunkBytes >= MaxPendingBytes)
         {
-            WritePendingLocked();
+            WaitForRoomLocked();
         }
     }
 }

@@ -17,6 +17,9 @@ public sealed partial class ReadSpool
 {
     private readonly Queue<(long Sequence, ISpoolCommitListener Listener)> _commitWaiters = new();
     private Thread? _committer;
+    private int _waitingForRoom;
+    private int _writeFailures;
+    private Exception? _lastWriteFailure;
 
     /// <summary>How many fsyncs the committer has done (for tests: requests made during one share the next).</summary>
     internal int GroupCommits { get; private set; }
@@ -70,7 +73,8 @@ public sealed partial class ReadSpool
             var added = false;
             lock (_gate)
             {
-                while (_commitWaiters.Count == 0 && !_disposed)
+                // Requests to commit, or a connection waiting for the pending chunks to be taken (WaitForRoomLocked).
+                while (_commitWaiters.Count == 0 && _waitingForRoom == 0 && !_disposed)
                 {
                     Monitor.Wait(_gate);
                 }
@@ -89,6 +93,11 @@ public sealed partial class ReadSpool
                     taken.AddRange(_pending);
                     _pending.Clear();
                     _pendingChunkBytes = 0;
+                    if (_waitingForRoom > 0)
+                    {
+                        // Their room is here now: they go on while this thread writes.
+                        Monitor.PulseAll(_gate);
+                    }
                     segment = _active;
                     offset = _activeWritten;
                     handle = _activeHandle;
@@ -155,10 +164,48 @@ public sealed partial class ReadSpool
                 {
                     Log.CommitFailed(_logger, failure);
                     TakeAll(failed);
+                    _writeFailures++;
+                    _lastWriteFailure = failure;
                 }
                 Monitor.PulseAll(_gate);
             }
             Notify(committed, failed, failure);
+        }
+    }
+
+    /// <summary>
+    /// Back-pressure on connections that append faster than the disk takes records, once the pending chunks reach
+    /// <see cref="MaxPendingBytes"/>. Under the lock, after a hand-over (nothing of this append is left to do): with a
+    /// committer running, waits until it has taken the pending chunks; it writes them on its own thread while this
+    /// connection goes on. (Writing them here instead put the CRC and write(2) work of up to 16 MiB on the connection's
+    /// thread after waiting for the committer's fsync anyway.) Without a committer, writes them here. Throws if a
+    /// write failed meanwhile: the connection closes and its camera resends what got no reply.
+    /// </summary>
+    private void WaitForRoomLocked()
+    {
+        if (_committer is null)
+        {
+            WritePendingLocked();
+            return;
+        }
+        var failures = _writeFailures;
+        _waitingForRoom++;
+        try
+        {
+            Monitor.PulseAll(_gate);
+            while (_pendingChunkBytes >= MaxPendingBytes && _writeFailures == failures && !_disposed)
+            {
+                Monitor.Wait(_gate);
+            }
+        }
+        finally
+        {
+            _waitingForRoom--;
+        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_writeFailures != failures)
+        {
+            throw new IOException("The spool could not write its pending records.", _lastWriteFailure);
         }
     }
 

@@ -76,6 +76,37 @@ public sealed class ReadSpoolGroupCommitTests : IDisposable
         Assert.Equal(Expected(next), records.Select(r => r.Payload));
     }
 
+    [Theory]
+    [InlineData(SpoolFlushPolicy.PerBatch)]
+    [InlineData(SpoolFlushPolicy.None)]
+    public async Task AConnectionAppendingPastThePendingBoundWaitsForTheCommitterAndLosesNothing(SpoolFlushPolicy policy)
+    {
+        using var spool = new ReadSpool(_directory.Options(policy: policy));
+        // The committer runs from the first request on; after it, no request is made until the end: appends past the
+        // 16 MiB bound must wake it by themselves, or this would never finish.
+        var count = 800;
+        AppendBatch(spool, new SpoolBatch(spool), 0, count);
+        await spool.CommitAsync();
+        var commits = spool.GroupCommits;
+        void AppendAll()
+        {
+            var batch = new SpoolBatch(spool, capacity: 512 * 1024);
+            // ~58 KB batches (handed over without copy), ~30 MiB in all.
+            for (var round = 0; round < 540; round++)
+            {
+                AppendBatch(spool, batch, count, count + 800);
+                count += 800;
+            }
+        }
+        var appending = Task.Run(AppendAll, TestContext.Current.CancellationToken);
+        await appending.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+        // The committer wrote what went past the bound (not the appending thread), with nobody asking for a commit.
+        Assert.True(spool.GroupCommits > commits);
+        await spool.CommitAsync();
+        Assert.Equal(count, spool.CommittedSequence);
+        Assert.Equal(Expected(count), SpoolContents.ReadAll(spool).Select(r => r.Payload));
+    }
+
     [Fact]
     public async Task RecordsWrittenByTheCommitterCarryValidChecksumsAfterARestart()
     {
