@@ -9,10 +9,10 @@ namespace AnprExchange.EdgeAgent.Ingest;
 /// The canonical scan: a compact line whose members come in the order of design.md's read JSON, which is the order
 /// the client SDK writes (readId, cameraId, timestamp, plate, country, confidence, lat, lon, direction; any of them may
 /// be absent). Each member is recognised by comparing its key, colon and (for strings) the value's opening quote with
-/// one 16-byte vector compare at the position where it must start, so no key is identified, no dispatch is made on
-/// the field, and each value's end is looked up in the quote map from where the value starts (no walk through the
-/// quotes before it: the compare proved what lies there). Anything else (another order, an unknown or repeated key, a value of an unexpected kind,
-/// fewer than 16 bytes left for a compare) declines, and <see cref="ScanCompact"/> decides from scratch.
+/// one 16-byte vector compare at the position where it must start, so no key is identified and no dispatch is made on
+/// the field; each value's end is looked up in the quote map from where the value starts (no walk through the quotes
+/// before it: the compare proved what lies there). Anything else (another order, an unknown or repeated key, a value
+/// of an unexpected kind) declines, and <see cref="ScanCompact"/> decides from scratch.
 /// </summary>
 internal static partial class FlatReadScanner
 {
@@ -40,39 +40,39 @@ internal static partial class FlatReadScanner
         }
         var at = 1;
         // Each step returns where the next member starts, `length` once the closing brace was reached, or -1.
-        if (Is(ref start, at, length, ReadIdKey, 10))
+        if (HasPrefix(ref start, at, length, ReadIdKey, "\"readId\":\""u8))
         {
             at = StringMember(line, at + 10, NextQuote(quotes, at + 10), ReadField.ReadId, ref fields);
         }
-        if (at > 0 && at < length && Is(ref start, at, length, CameraIdKey, 12))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, CameraIdKey, "\"cameraId\":\""u8))
         {
             at = StringMember(line, at + 12, NextQuote(quotes, at + 12), ReadField.CameraId, ref fields);
         }
-        if (at > 0 && at < length && Is(ref start, at, length, TimestampKey, 13))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, TimestampKey, "\"timestamp\":\""u8))
         {
             at = StringMember(line, at + 13, NextQuote(quotes, at + 13), ReadField.Timestamp, ref fields);
         }
-        if (at > 0 && at < length && Is(ref start, at, length, PlateKey, 9))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, PlateKey, "\"plate\":\""u8))
         {
             at = StringMember(line, at + 9, NextQuote(quotes, at + 9), ReadField.Plate, ref fields);
         }
-        if (at > 0 && at < length && Is(ref start, at, length, CountryKey, 11))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, CountryKey, "\"country\":\""u8))
         {
             at = StringMember(line, at + 11, NextQuote(quotes, at + 11), ReadField.Country, ref fields);
         }
-        if (at > 0 && at < length && Is(ref start, at, length, ConfidenceKey, 13))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, ConfidenceKey, "\"confidence\":"u8))
         {
             at = OtherMember(line, at + 13, OtherEnd(quotes, at + 13, length), ReadField.Confidence, ref fields);
         }
-        if (at > 0 && at < length && Is(ref start, at, length, LatKey, 6))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, LatKey, "\"lat\":"u8))
         {
             at = OtherMember(line, at + 6, OtherEnd(quotes, at + 6, length), ReadField.Lat, ref fields);
         }
-        if (at > 0 && at < length && Is(ref start, at, length, LonKey, 6))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, LonKey, "\"lon\":"u8))
         {
             at = OtherMember(line, at + 6, OtherEnd(quotes, at + 6, length), ReadField.Lon, ref fields);
         }
-        if (at > 0 && at < length && Is(ref start, at, length, DirectionKey, 13))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, DirectionKey, "\"direction\":\""u8))
         {
             at = StringMember(line, at + 13, NextQuote(quotes, at + 13), ReadField.Direction, ref fields);
         }
@@ -81,19 +81,19 @@ internal static partial class FlatReadScanner
     }
 
     /// <summary>
-    /// True if the <paramref name="count"/> bytes at <paramref name="at"/> are the ones of <paramref name="pattern"/>;
-    /// false also when fewer than 16 bytes are left from there (the scan declines those rare lines).
+    /// True if the bytes at <paramref name="at"/> begin with <paramref name="prefix"/> (whose first 16 bytes, zero
+    /// padded, are <paramref name="pattern"/>): one vector compare, or a plain one for the last 15 bytes of the line.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Is(ref byte start, int at, int length, Vector128<byte> pattern, int count)
+    private static bool HasPrefix(ref byte start, int at, int length, Vector128<byte> pattern, ReadOnlySpan<byte> prefix)
     {
         if (at > length - Vector128<byte>.Count)
         {
-            return false;
+            return length - at >= prefix.Length && MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref start, at), prefix.Length).SequenceEqual(prefix);
         }
-        var differ = Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)at), pattern).ExtractMostSignificantBits();
-        var wanted = (1u << count) - 1;
-        return (differ & wanted) == wanted;
+        var equal = Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)at), pattern).ExtractMostSignificantBits();
+        var wanted = (1u << prefix.Length) - 1;
+        return (equal & wanted) == wanted;
     }
 
     /// <summary>The index of the first quote at or after <paramref name="from"/> (inside the line), or -1.</summary>

@@ -88,7 +88,8 @@ internal static partial class FlatReadScanner
         {
             if (!JsonNumber.TryParseSpan(line, start, end, out var mantissa, out var decimals, out var negative))
             {
-                return false;
+                // Long, exponent, or within eight bytes of the line's end (the last member): read exactly instead.
+                return ExactNumberValue(line, start, field, ref fields) == end;
             }
             if (field is ReadField.Confidence or ReadField.Lat or ReadField.Lon)
             {

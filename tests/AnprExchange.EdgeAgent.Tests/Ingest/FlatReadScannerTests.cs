@@ -65,22 +65,22 @@ public sealed class FlatReadScannerTests
     [Fact]
     public void EveryCanonicalSubsetOfMembersTakesTheCanonicalScanAndGetsTheGeneralParsersAnswer()
     {
-        // Every subset of the nine members, in order: the required ones missing too (rejected the same way).
+        // Every subset of the nine members, in order (the required ones missing too, rejected the same way), is taken by
+        // the canonical scan, a number right before the closing brace included.
+        var declined = new List<string>();
         for (var subset = 1; subset < 1 << Canonical.Length; subset++)
         {
             var members = Canonical.Where((_, i) => (subset & (1 << i)) != 0).Select(Member);
             var line = Encoding.UTF8.GetBytes("{" + string.Join(",", members) + "}");
             var fields = default(ReadFields);
             var taken = FlatReadScanner.ScanCanonical(line, Quotes(line), ref fields);
-            // With direction last, every compare has its 16 bytes and no number ends the line: all of these are taken.
-            // (A short last member, or a number right before the brace, may be left to the compact scan.)
-            if ((subset & (1 << 8)) != 0)
+            if (!taken)
             {
-                Assert.True(taken, Encoding.UTF8.GetString(line));
+                declined.Add(Encoding.UTF8.GetString(line));
             }
             AssertSameAnswer(line);
         }
-        Assert.True(ScansCanonically(Samples.Line()));
+        Assert.Empty(declined);
     }
 
     [Fact]
