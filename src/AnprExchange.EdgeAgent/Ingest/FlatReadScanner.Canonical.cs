@@ -16,15 +16,26 @@ namespace AnprExchange.EdgeAgent.Ingest;
 /// </summary>
 internal static partial class FlatReadScanner
 {
-    private static readonly Vector128<byte> ReadIdKey = KeyPattern("\"readId\":\""u8);
-    private static readonly Vector128<byte> CameraIdKey = KeyPattern("\"cameraId\":\""u8);
-    private static readonly Vector128<byte> TimestampKey = KeyPattern("\"timestamp\":\""u8);
-    private static readonly Vector128<byte> PlateKey = KeyPattern("\"plate\":\""u8);
-    private static readonly Vector128<byte> CountryKey = KeyPattern("\"country\":\""u8);
-    private static readonly Vector128<byte> ConfidenceKey = KeyPattern("\"confidence\":"u8);
-    private static readonly Vector128<byte> LatKey = KeyPattern("\"lat\":"u8);
-    private static readonly Vector128<byte> LonKey = KeyPattern("\"lon\":"u8);
-    private static readonly Vector128<byte> DirectionKey = KeyPattern("\"direction\":\""u8);
+    // What each member starts with: key, colon, and for strings the value's opening quote; and the same as a vector.
+    private static ReadOnlySpan<byte> ReadIdPrefix => "\"readId\":\""u8;
+    private static ReadOnlySpan<byte> CameraIdPrefix => "\"cameraId\":\""u8;
+    private static ReadOnlySpan<byte> TimestampPrefix => "\"timestamp\":\""u8;
+    private static ReadOnlySpan<byte> PlatePrefix => "\"plate\":\""u8;
+    private static ReadOnlySpan<byte> CountryPrefix => "\"country\":\""u8;
+    private static ReadOnlySpan<byte> ConfidencePrefix => "\"confidence\":"u8;
+    private static ReadOnlySpan<byte> LatPrefix => "\"lat\":"u8;
+    private static ReadOnlySpan<byte> LonPrefix => "\"lon\":"u8;
+    private static ReadOnlySpan<byte> DirectionPrefix => "\"direction\":\""u8;
+
+    private static readonly Vector128<byte> ReadIdKey = KeyPattern(ReadIdPrefix);
+    private static readonly Vector128<byte> CameraIdKey = KeyPattern(CameraIdPrefix);
+    private static readonly Vector128<byte> TimestampKey = KeyPattern(TimestampPrefix);
+    private static readonly Vector128<byte> PlateKey = KeyPattern(PlatePrefix);
+    private static readonly Vector128<byte> CountryKey = KeyPattern(CountryPrefix);
+    private static readonly Vector128<byte> ConfidenceKey = KeyPattern(ConfidencePrefix);
+    private static readonly Vector128<byte> LatKey = KeyPattern(LatPrefix);
+    private static readonly Vector128<byte> LonKey = KeyPattern(LonPrefix);
+    private static readonly Vector128<byte> DirectionKey = KeyPattern(DirectionPrefix);
 
     /// <summary>
     /// True when the line is compact, in canonical order and within the fast subset, with <paramref name="fields"/>
@@ -40,41 +51,41 @@ internal static partial class FlatReadScanner
         }
         var at = 1;
         // Each step returns where the next member starts, `length` once the closing brace was reached, or -1.
-        if (HasPrefix(ref start, at, length, ReadIdKey, "\"readId\":\""u8))
+        if (HasPrefix(ref start, at, length, ReadIdKey, ReadIdPrefix))
         {
-            at = StringMember(line, at + 10, NextQuote(quotes, at + 10), ReadField.ReadId, ref fields);
+            at = StringMember(line, quotes, at + ReadIdPrefix.Length, ReadField.ReadId, ref fields);
         }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, CameraIdKey, "\"cameraId\":\""u8))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, CameraIdKey, CameraIdPrefix))
         {
-            at = StringMember(line, at + 12, NextQuote(quotes, at + 12), ReadField.CameraId, ref fields);
+            at = StringMember(line, quotes, at + CameraIdPrefix.Length, ReadField.CameraId, ref fields);
         }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, TimestampKey, "\"timestamp\":\""u8))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, TimestampKey, TimestampPrefix))
         {
-            at = StringMember(line, at + 13, NextQuote(quotes, at + 13), ReadField.Timestamp, ref fields);
+            at = StringMember(line, quotes, at + TimestampPrefix.Length, ReadField.Timestamp, ref fields);
         }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, PlateKey, "\"plate\":\""u8))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, PlateKey, PlatePrefix))
         {
-            at = StringMember(line, at + 9, NextQuote(quotes, at + 9), ReadField.Plate, ref fields);
+            at = StringMember(line, quotes, at + PlatePrefix.Length, ReadField.Plate, ref fields);
         }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, CountryKey, "\"country\":\""u8))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, CountryKey, CountryPrefix))
         {
-            at = StringMember(line, at + 11, NextQuote(quotes, at + 11), ReadField.Country, ref fields);
+            at = StringMember(line, quotes, at + CountryPrefix.Length, ReadField.Country, ref fields);
         }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, ConfidenceKey, "\"confidence\":"u8))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, ConfidenceKey, ConfidencePrefix))
         {
-            at = OtherMember(line, at + 13, OtherEnd(quotes, at + 13, length), ReadField.Confidence, ref fields);
+            at = OtherMember(line, quotes, at + ConfidencePrefix.Length, ReadField.Confidence, ref fields);
         }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, LatKey, "\"lat\":"u8))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, LatKey, LatPrefix))
         {
-            at = OtherMember(line, at + 6, OtherEnd(quotes, at + 6, length), ReadField.Lat, ref fields);
+            at = OtherMember(line, quotes, at + LatPrefix.Length, ReadField.Lat, ref fields);
         }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, LonKey, "\"lon\":"u8))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, LonKey, LonPrefix))
         {
-            at = OtherMember(line, at + 6, OtherEnd(quotes, at + 6, length), ReadField.Lon, ref fields);
+            at = OtherMember(line, quotes, at + LonPrefix.Length, ReadField.Lon, ref fields);
         }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, DirectionKey, "\"direction\":\""u8))
+        if (at > 0 && at < length && HasPrefix(ref start, at, length, DirectionKey, DirectionPrefix))
         {
-            at = StringMember(line, at + 13, NextQuote(quotes, at + 13), ReadField.Direction, ref fields);
+            at = StringMember(line, quotes, at + DirectionPrefix.Length, ReadField.Direction, ref fields);
         }
         // Every member was taken and the last one ended at the closing brace.
         return at == length;
@@ -113,26 +124,22 @@ internal static partial class FlatReadScanner
         return (word << 6) + BitOperations.TrailingZeroCount(bits);
     }
 
-    /// <summary>
-    /// Where a number or literal starting at <paramref name="value"/> must end: at the comma before the next key (the
-    /// next quote), or at the closing brace of the last member.
-    /// </summary>
+    /// <summary>A string value from <paramref name="value"/> to the next quote; returns where the next member starts, the line's length after the last, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int OtherEnd(scoped ReadOnlySpan<ulong> quotes, int value, int length)
+    private static int StringMember(ReadOnlySpan<byte> line, scoped ReadOnlySpan<ulong> quotes, int value, ReadField field, ref ReadFields fields)
     {
-        var nextKey = NextQuote(quotes, value);
-        return nextKey < 0 ? length - 1 : nextKey - 1;
+        var valueEnd = NextQuote(quotes, value);
+        return valueEnd >= value && StringValue(line, value, valueEnd, field, ref fields) ? AfterMember(line, valueEnd + 1) : -1;
     }
 
-    /// <summary>A string value in [<paramref name="value"/>, <paramref name="valueEnd"/>); returns where the next member starts, the line's length after the last, or -1.</summary>
+    /// <summary>A number or literal from <paramref name="value"/> to the comma before the next key (or the closing brace), then its separator.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int StringMember(ReadOnlySpan<byte> line, int value, int valueEnd, ReadField field, ref ReadFields fields) =>
-        valueEnd >= value && StringValue(line, value, valueEnd, field, ref fields) ? AfterMember(line, valueEnd + 1) : -1;
-
-    /// <summary>A number or literal filling [<paramref name="value"/>, <paramref name="end"/>), then its separator.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int OtherMember(ReadOnlySpan<byte> line, int value, int end, ReadField field, ref ReadFields fields) =>
-        end > value && line[value] != (byte)'"' && CompactOtherValue(line, value, end, field, ref fields) ? AfterMember(line, end) : -1;
+    private static int OtherMember(ReadOnlySpan<byte> line, scoped ReadOnlySpan<ulong> quotes, int value, ReadField field, ref ReadFields fields)
+    {
+        var nextKey = NextQuote(quotes, value);
+        var end = nextKey < 0 ? line.Length - 1 : nextKey - 1;
+        return end > value && line[value] != (byte)'"' && CompactOtherValue(line, value, end, field, ref fields) ? AfterMember(line, end) : -1;
+    }
 
     /// <summary>The separator at <paramref name="end"/>: a comma (the next member follows) or the closing brace at the very end.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
