@@ -46,6 +46,8 @@ public class ReadIngestBenchmarks
     private long _sent;
     private long _answered;
     private long _awaited = long.MaxValue;
+    private Thread _forwarder = null!;
+    private volatile bool _stopping;
 
     [Params(SpoolFlushPolicy.PerBatch, SpoolFlushPolicy.None)]
     public SpoolFlushPolicy FlushPolicy { get; set; }
@@ -76,6 +78,22 @@ public class ReadIngestBenchmarks
             throw new InvalidOperationException($"{oks} ok of {lines.Length} replies for {Reads} reads.");
         }
         _replyCounter = CountRepliesAsync();
+        _forwarder = new Thread(ReleaseCommitted) { IsBackground = true, Name = "bench-forwarder" };
+        _forwarder.Start();
+    }
+
+    /// <summary>
+    /// The forwarder's part, on its own thread as in the agent: every committed read counts as acknowledged by Kafka
+    /// at once and is released, so spent segments are deleted while the camera keeps sending.
+    /// </summary>
+    private void ReleaseCommitted()
+    {
+        while (!_stopping)
+        {
+            _spool.DataAvailable.WaitHandle.WaitOne(10);
+            _spool.DataAvailable.Reset();
+            _spool.Release(_spool.CommittedSequence + 1);
+        }
     }
 
     /// <summary>The reads both suites use: 50 cameras, every field, ~183 bytes a line.</summary>
@@ -99,6 +117,8 @@ public class ReadIngestBenchmarks
     public void Cleanup()
     {
         AwaitReplies(_sent);
+        _stopping = true;
+        _forwarder.Join();
         _socketIn.Writer.Complete();
         _connection.GetAwaiter().GetResult();
         // As Kestrel does once the handler returns: the camera's side then sees the end of the replies.
@@ -132,7 +152,6 @@ public class ReadIngestBenchmarks
         Send();
         _sent += Reads;
         AwaitReplies(_sent - Reads);
-        _spool.Release(_spool.CommittedSequence + 1);
         return _sent;
     }
 

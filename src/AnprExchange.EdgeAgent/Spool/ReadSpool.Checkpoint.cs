@@ -7,26 +7,39 @@ public sealed partial class ReadSpool
 {
     private const string CheckpointFile = "released.chk";
 
-    /// <summary>Persists the released watermark (cheap when unchanged); call periodically and on shutdown.</summary>
+    // Taken before _gate, never after it: serialises checkpoint writers without holding up appends.
+    private readonly object _checkpointGate = new();
+
+    /// <summary>
+    /// Persists the released watermark (cheap when unchanged); call periodically and on shutdown. The file is written
+    /// and fsynced outside the spool's lock, so appends do not wait for it; checkpoint writers take turns.
+    /// </summary>
     public void SaveCheckpoint()
     {
-        lock (_gate)
+        lock (_checkpointGate)
         {
-            if (!_disposed)
+            long released;
+            lock (_gate)
             {
-                SaveCheckpointLocked();
+                if (_disposed)
+                {
+                    return;
+                }
+                released = _released;
             }
+            WriteCheckpoint(released);
         }
     }
 
-    private void SaveCheckpointLocked()
+    /// <summary>Under <see cref="_checkpointGate"/>: writes the watermark to a new file and moves it over the old one.</summary>
+    private void WriteCheckpoint(long released)
     {
-        if (_checkpointed == _released)
+        if (_checkpointed == released)
         {
             return;
         }
         Span<byte> bytes = stackalloc byte[12];
-        BinaryPrimitives.WriteInt64LittleEndian(bytes, _released);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, released);
         BinaryPrimitives.WriteUInt32LittleEndian(bytes[8..], Crc32C.Compute(bytes[..8]));
         var path = Path.Combine(_options.Directory, CheckpointFile);
         var temporary = path + ".tmp";
@@ -36,7 +49,7 @@ public sealed partial class ReadSpool
             RandomAccess.FlushToDisk(handle);
         }
         File.Move(temporary, path, overwrite: true);
-        _checkpointed = _released;
+        _checkpointed = released;
     }
 
     private long LoadCheckpoint()

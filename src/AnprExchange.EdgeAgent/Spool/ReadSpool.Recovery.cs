@@ -71,6 +71,6 @@ public sealed partial class ReadSpool
         var pending = _nextSequence - _released;
         Log.Recovered(_logger, _options.Directory, _segments.Count, pending, _released);
         ReleaseActive();
-        DeleteReleasedSegments();
+        DeleteSegmentFiles(TakeReleasedSegmentsLocked());
     }
 }

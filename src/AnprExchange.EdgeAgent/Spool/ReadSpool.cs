@@ -231,10 +231,13 @@ public sealed partial class ReadSpool : IDisposable
 
     /// <summary>
     /// Every record below <paramref name="watermark"/> is acknowledged: segments made only of those are deleted,
-    /// which frees disk for new reads. The watermark is persisted by <see cref="SaveCheckpoint"/>.
+    /// which frees disk for new reads. The watermark is persisted by <see cref="SaveCheckpoint"/>. The files are
+    /// deleted outside the spool's lock: freeing a 64 MiB segment's blocks and cached pages takes milliseconds,
+    /// which every connection appending meanwhile would otherwise wait out.
     /// </summary>
     public void Release(long watermark)
     {
+        List<SpoolSegment>? released;
         lock (_gate)
         {
             if (watermark <= _released)
@@ -243,22 +246,50 @@ public sealed partial class ReadSpool : IDisposable
             }
             Volatile.Write(ref _released, Math.Min(watermark, _nextSequence));
             ReleaseActive();
-            DeleteReleasedSegments();
+            released = TakeReleasedSegmentsLocked();
         }
+        DeleteSegmentFiles(released);
     }
 
-    private void DeleteReleasedSegments()
+    /// <summary>Takes the sealed segments whose records are all released out of the list; null if there are none.</summary>
+    private List<SpoolSegment>? TakeReleasedSegmentsLocked()
     {
-        lock (_gate)
+        List<SpoolSegment>? released = null;
+        while (_segments.Count > 1 && _segments[0].Sealed && _segments[0].LastSequence < _released)
         {
-            while (_segments.Count > 1 && _segments[0].Sealed && _segments[0].LastSequence < _released)
+            (released ??= []).Add(_segments[0]);
+            _segments.RemoveAt(0);
+        }
+        return released;
+    }
+
+    /// <summary>
+    /// Deletes segments already out of the list (cursors on them go on with the next one); each one's bytes stop
+    /// counting against the disk bound once its file is gone. A file that cannot be deleted keeps counting until the
+    /// next start, whose recovery deletes it (its records are below the persisted watermark) or resends them.
+    /// </summary>
+    private void DeleteSegmentFiles(List<SpoolSegment>? released)
+    {
+        if (released is null)
+        {
+            return;
+        }
+        foreach (var segment in released)
+        {
+            try
             {
-                var segment = _segments[0];
-                _segments.RemoveAt(0);
                 File.Delete(segment.Path);
-                Volatile.Write(ref _totalBytes, _totalBytes - segment.Length);
-                Log.SegmentReleased(_logger, segment.Path, segment.LastSequence);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Log.SegmentDeleteFailed(_logger, segment.Path, e);
+                continue;
+            }
+            lock (_gate)
+            {
+                Volatile.Write(ref _totalBytes, _totalBytes - segment.Length);
+            }
+            Log.SegmentReleased(_logger, segment.Path, segment.LastSequence);
         }
     }
 
@@ -267,6 +298,8 @@ public sealed partial class ReadSpool : IDisposable
         (List<ISpoolCommitListener> Committed, List<ISpoolCommitListener> Failed) left = default;
         try
         {
+            // In the locks' order: a checkpoint writer may be between its two.
+            lock (_checkpointGate)
             lock (_gate)
             {
                 if (_disposed)
@@ -276,7 +309,7 @@ public sealed partial class ReadSpool : IDisposable
                 try
                 {
                     CommitLocked();
-                    SaveCheckpointLocked();
+                    WriteCheckpoint(_released);
                 }
                 finally
                 {
