@@ -300,22 +300,24 @@ public sealed partial class ReadSpool : IDisposable
         {
             // In the locks' order: a checkpoint writer may be between its two.
             lock (_checkpointGate)
-            lock (_gate)
             {
-                if (_disposed)
+                lock (_gate)
                 {
-                    return;
-                }
-                try
-                {
-                    CommitLocked();
-                    WriteCheckpoint(_released);
-                }
-                finally
-                {
-                    _activeHandle.Dispose();
-                    _disposed = true;
-                    left = StopCommitter();
+                    if (_disposed)
+                    {
+                        return;
+                    }
+                    try
+                    {
+                        CommitLocked();
+                        WriteCheckpoint(_released);
+                    }
+                    finally
+                    {
+                        _activeHandle.Dispose();
+                        _disposed = true;
+                        left = StopCommitter();
+                    }
                 }
             }
         }
