@@ -20,6 +20,6 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Error, "Spool commit failed: the reads of this commit are not acknowledged, cameras resend them")]
     public static partial void CommitFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(7, LogLevel.Warning, "Spool segment {Path} is released but could not be deleted; it still counts against the disk bound until the next start")]
+    [LoggerMessage(7, LogLevel.Warning, "Spool segment file {Path} could not be renamed or deleted; it still counts against the disk bound until the next start")]
     public static partial void SegmentDeleteFailed(ILogger logger, string path, Exception exception);
 }

@@ -6,6 +6,7 @@ public sealed partial class ReadSpool
     private void Recover()
     {
         var checkpoint = LoadCheckpoint();
+        LoadSpares();
         var files = new List<(long First, string Path)>();
         foreach (var path in System.IO.Directory.EnumerateFiles(_options.Directory, "*" + SpoolSegment.Extension))
         {
@@ -23,8 +24,7 @@ public sealed partial class ReadSpool
             var fileLength = new FileInfo(path).Length;
             reader.Open(path);
             var expected = first;
-            SegmentReadStatus status;
-            while ((status = reader.TryRead(fileLength, out var sequence, out _)) == SegmentReadStatus.Record && sequence == expected)
+            while (reader.TryRead(fileLength, out var sequence, out _) == SegmentReadStatus.Record && sequence == expected)
             {
                 expected++;
             }
@@ -71,6 +71,6 @@ public sealed partial class ReadSpool
         var pending = _nextSequence - _released;
         Log.Recovered(_logger, _options.Directory, _segments.Count, pending, _released);
         ReleaseActive();
-        DeleteSegmentFiles(TakeReleasedSegmentsLocked());
+        RetireSegmentFiles(TakeReleasedSegmentsLocked());
     }
 }

@@ -144,6 +144,7 @@ public sealed partial class ReadSpool : IDisposable
     {
         CommitLocked();
         _active.Sealed = true;
+        CutRecycledTail();
         _activeHandle.Dispose();
         OpenActive(new SpoolSegment(_options.Directory, _nextSequence), existingLength: 0);
         Log.SegmentRolled(_logger, _active.Path);
@@ -186,6 +187,10 @@ public sealed partial class ReadSpool : IDisposable
     /// </summary>
     private SafeFileHandle CreateSegmentFile(string path)
     {
+        if (TryRecycleSpareLocked(path))
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, SegmentShare);
+        }
         try
         {
             return File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, SegmentShare, FileOptions.None, _options.SegmentBytes);
@@ -215,6 +220,15 @@ public sealed partial class ReadSpool : IDisposable
         }
     }
 
+    /// <summary>True once <paramref name="segment"/> was released and taken out of the spool (its file retired).</summary>
+    internal bool IsRetired(SpoolSegment segment)
+    {
+        lock (_gate)
+        {
+            return !_segments.Contains(segment);
+        }
+    }
+
     internal SpoolSegment? SegmentAfter(SpoolSegment segment)
     {
         lock (_gate)
@@ -230,10 +244,10 @@ public sealed partial class ReadSpool : IDisposable
     }
 
     /// <summary>
-    /// Every record below <paramref name="watermark"/> is acknowledged: segments made only of those are deleted,
-    /// which frees disk for new reads. The watermark is persisted by <see cref="SaveCheckpoint"/>. The files are
-    /// deleted outside the spool's lock: freeing a 64 MiB segment's blocks and cached pages takes milliseconds,
-    /// which every connection appending meanwhile would otherwise wait out.
+    /// Every record below <paramref name="watermark"/> is acknowledged: segments made only of those are retired
+    /// (kept as spares or deleted, ReadSpool.Spares.cs), which frees disk for new reads. The watermark is persisted by
+    /// <see cref="SaveCheckpoint"/>. The files are retired outside the spool's lock: deleting a 64 MiB segment takes
+    /// milliseconds, which every connection appending meanwhile would otherwise wait out.
     /// </summary>
     public void Release(long watermark)
     {
@@ -248,7 +262,7 @@ public sealed partial class ReadSpool : IDisposable
             ReleaseActive();
             released = TakeReleasedSegmentsLocked();
         }
-        DeleteSegmentFiles(released);
+        RetireSegmentFiles(released);
     }
 
     /// <summary>Takes the sealed segments whose records are all released out of the list; null if there are none.</summary>
@@ -261,36 +275,6 @@ public sealed partial class ReadSpool : IDisposable
             _segments.RemoveAt(0);
         }
         return released;
-    }
-
-    /// <summary>
-    /// Deletes segments already out of the list (cursors on them go on with the next one); each one's bytes stop
-    /// counting against the disk bound once its file is gone. A file that cannot be deleted keeps counting until the
-    /// next start, whose recovery deletes it (its records are below the persisted watermark) or resends them.
-    /// </summary>
-    private void DeleteSegmentFiles(List<SpoolSegment>? released)
-    {
-        if (released is null)
-        {
-            return;
-        }
-        foreach (var segment in released)
-        {
-            try
-            {
-                File.Delete(segment.Path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Log.SegmentDeleteFailed(_logger, segment.Path, e);
-                continue;
-            }
-            lock (_gate)
-            {
-                Volatile.Write(ref _totalBytes, _totalBytes - segment.Length);
-            }
-            Log.SegmentReleased(_logger, segment.Path, segment.LastSequence);
-        }
     }
 
     public void Dispose()
@@ -310,6 +294,7 @@ public sealed partial class ReadSpool : IDisposable
                     try
                     {
                         CommitLocked();
+                        CutRecycledTail();
                         WriteCheckpoint(_released);
                     }
                     finally

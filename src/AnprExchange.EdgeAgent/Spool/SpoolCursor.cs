@@ -44,6 +44,14 @@ public sealed class SpoolCursor : IDisposable
             }
             var isSealed = _segment.Sealed;
             var status = _reader.TryRead(_segment.CommittedLength, out sequence, out payload);
+            if ((status == SegmentReadStatus.Torn || (status == SegmentReadStatus.Record && isSealed && sequence > _segment.LastSequence)) && _spool.IsRetired(_segment))
+            {
+                // Released and recycled under this cursor (ReadSpool.Spares.cs): the file holds a newer segment's
+                // records now. Go on from the segment that holds the next sequence, as after a delete.
+                _segment = null;
+                _reader.Close();
+                continue;
+            }
             if (status == SegmentReadStatus.Record)
             {
                 if (sequence < NextSequence)
