@@ -57,6 +57,7 @@ public sealed class ReadLineProcessor
         appended = 0;
         var context = new ReadParseContext(_time.GetUtcNow(), _options.MaxFutureSkew, _ids);
         var reader = new SequenceReader<byte>(buffer);
+        var lines = new ReplyLines(replies);
         while (!reader.End)
         {
             if (_discarding)
@@ -67,7 +68,7 @@ public sealed class ReadLineProcessor
                     break;
                 }
                 _discarding = false;
-                Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), replies);
+                Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), ref lines);
                 continue;
             }
             // Most lines lie inside one pipe segment: take them as spans of it, without slicing the sequence, and
@@ -77,7 +78,7 @@ public sealed class ReadLineProcessor
             int newline;
             while ((newline = unread[used..].IndexOf((byte)'\n')) >= 0)
             {
-                appended += Handle(unread.Slice(used, newline), context, replies);
+                appended += Handle(unread.Slice(used, newline), context, ref lines);
                 used += newline + 1;
             }
             if (used > 0)
@@ -96,12 +97,13 @@ public sealed class ReadLineProcessor
                 {
                     line = reader.UnreadSequence;
                     reader.AdvanceToEnd();
-                    appended += Handle(line, context, replies);
+                    appended += Handle(line, context, ref lines);
                 }
                 break;
             }
-            appended += Handle(line, context, replies);
+            appended += Handle(line, context, ref lines);
         }
+        lines.Commit();
         _spool.Append(_batch);
         if (appended > 0)
         {
@@ -110,30 +112,30 @@ public sealed class ReadLineProcessor
         return reader.Position;
     }
 
-    private int Handle(in ReadOnlySequence<byte> line, in ReadParseContext context, IBufferWriter<byte> replies)
+    private int Handle(in ReadOnlySequence<byte> line, in ReadParseContext context, ref ReplyLines replies)
     {
         if (line.Length > _options.MaxLineBytes)
         {
             StartDiscarding(line);
             _discarding = false;
-            Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), replies);
+            Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), ref replies);
             return 0;
         }
         if (line.IsSingleSegment)
         {
-            return Handle(line.FirstSpan, context, replies);
+            return Handle(line.FirstSpan, context, ref replies);
         }
         line.CopyTo(_line);
-        return Handle(_line.AsSpan(0, (int)line.Length), context, replies);
+        return Handle(_line.AsSpan(0, (int)line.Length), context, ref replies);
     }
 
-    private int Handle(ReadOnlySpan<byte> span, in ReadParseContext context, IBufferWriter<byte> replies)
+    private int Handle(ReadOnlySpan<byte> span, in ReadParseContext context, ref ReplyLines replies)
     {
         if (span.Length > _options.MaxLineBytes)
         {
             StartDiscarding(span);
             _discarding = false;
-            Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), replies);
+            Reject(ReadRejection.LineTooLong, _discardedHead.AsSpan(0, _discardedHeadLength), ref replies);
             return 0;
         }
         span = span.TrimEnd((byte)'\r');
@@ -151,20 +153,15 @@ public sealed class ReadLineProcessor
         var rejection = ReadLineParser.Parse(span, _scratch, space, context, out var payloadLength);
         if (rejection != ReadRejection.None)
         {
-            Reject(rejection, span, replies);
+            Reject(rejection, span, ref replies);
             return 0;
         }
         if (!_batch.TryStage(payloadLength))
         {
-            Reject(ReadRejection.SpoolFull, span, replies);
+            Reject(ReadRejection.SpoolFull, span, ref replies);
             return 0;
         }
-        var readId = SpooledRead.ReadId(space[..payloadLength]);
-        var reply = replies.GetSpan(Ok.Length + readId.Length + 1);
-        Ok.CopyTo(reply);
-        SpooledRead.CopySmall(readId, reply[Ok.Length..]);
-        reply[Ok.Length + readId.Length] = (byte)'\n';
-        replies.Advance(Ok.Length + readId.Length + 1);
+        replies.Write(Ok, SpooledRead.ReadId(space[..payloadLength]));
         return 1;
     }
 
@@ -182,15 +179,12 @@ public sealed class ReadLineProcessor
         head.Slice(0, _discardedHeadLength).CopyTo(_discardedHead);
     }
 
-    private void Reject(ReadRejection rejection, ReadOnlySpan<byte> raw, IBufferWriter<byte> replies)
+    private void Reject(ReadRejection rejection, ReadOnlySpan<byte> raw, ref ReplyLines replies)
     {
         _rejected.Reject(_source, rejection, raw);
         _metrics.Rejected(_source, rejection);
         var word = rejection.ToWire();
-        var reply = replies.GetSpan(Err.Length + word.Length + 1);
-        Err.CopyTo(reply);
-        var written = System.Text.Encoding.ASCII.GetBytes(word, reply[Err.Length..]);
-        reply[Err.Length + written] = (byte)'\n';
-        replies.Advance(Err.Length + written + 1);
+        Span<byte> reason = stackalloc byte[word.Length];
+        replies.Write(Err, reason[..System.Text.Encoding.ASCII.GetBytes(word, reason)]);
     }
 }

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace AnprExchange.EdgeAgent.Spool;
 
@@ -39,35 +41,45 @@ public sealed class SpoolBatch
     internal Span<byte> Records => _buffer.AsSpan(0, _length);
 
     /// <summary>Stages the payload written into <see cref="PayloadSpace"/>; false, staging nothing, when the spool is full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryStage(int payloadLength)
     {
-        if (payloadLength <= 0 || payloadLength > SpoolRecordFormat.MaxPayloadLength || !HasRoom(payloadLength))
+        if ((uint)(payloadLength - 1) >= SpoolRecordFormat.MaxPayloadLength || !HasRoom(payloadLength))
         {
-            throw new ArgumentOutOfRangeException(nameof(payloadLength), payloadLength, "A spool record holds 1 byte to 64 KB, within the batch.");
+            ThrowOutOfRange(payloadLength);
         }
         var recordLength = SpoolRecordFormat.HeaderLength + payloadLength;
-        if (_reserved - _length < recordLength)
+        if (_reserved - _length < recordLength && !TryReserve(recordLength))
         {
-            // Near the bound a whole chunk may not fit while this record does.
-            var chunk = Math.Max(ReserveChunk, recordLength);
-            if (_spool.TryReserve(chunk))
-            {
-                _reserved += chunk;
-            }
-            else if (_spool.TryReserve(recordLength))
-            {
-                _reserved += recordLength;
-            }
-            else
-            {
-                return false;
-            }
+            return false;
         }
         BinaryPrimitives.WriteUInt32LittleEndian(_buffer.AsSpan(_length), (uint)payloadLength);
         _length += recordLength;
         Count++;
         return true;
     }
+
+    /// <summary>Reserves room for at least <paramref name="recordLength"/> more bytes, 64 KiB at a time when that fits.</summary>
+    private bool TryReserve(int recordLength)
+    {
+        // Near the bound a whole chunk may not fit while this record does.
+        var chunk = Math.Max(ReserveChunk, recordLength);
+        if (_spool.TryReserve(chunk))
+        {
+            _reserved += chunk;
+            return true;
+        }
+        if (_spool.TryReserve(recordLength))
+        {
+            _reserved += recordLength;
+            return true;
+        }
+        return false;
+    }
+
+    [DoesNotReturn]
+    private static void ThrowOutOfRange(int payloadLength) =>
+        throw new ArgumentOutOfRangeException(nameof(payloadLength), payloadLength, "A spool record holds 1 byte to 64 KB, within the batch.");
 
     /// <summary>
     /// Gives the spool this batch's buffer, records and all, for a free buffer of the spool's (a new one if there is
