@@ -79,7 +79,7 @@ public sealed class ReadSpoolTests : IDisposable
     }
 
     [Fact]
-    public void ReleasingRecordsDeletesWholeSegmentsAndFreesTheDiskBound()
+    public void ReleasingRecordsRetiresWholeSegmentsAndFreesTheDiskBound()
     {
         using var spool = new ReadSpool(_directory.Options(segmentBytes: 64 * 1024, maxBytes: 256 * 1024));
         var appended = 0;
