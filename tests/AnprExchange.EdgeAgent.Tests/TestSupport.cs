@@ -46,6 +46,20 @@ internal static class SpoolContents
         }
         return records;
     }
+
+    /// <summary>Flips a byte in the payload of record <paramref name="record"/> (0-based) of a segment file; returns that record's offset.</summary>
+    public static int DamagePayload(string segmentPath, int record, int payloadByte)
+    {
+        var bytes = File.ReadAllBytes(segmentPath);
+        var offset = 0;
+        for (var i = 0; i < record; i++)
+        {
+            offset += SpoolRecordFormat.HeaderLength + BitConverter.ToInt32(bytes, offset);
+        }
+        bytes[offset + SpoolRecordFormat.HeaderLength + payloadByte] ^= 0xFF;
+        File.WriteAllBytes(segmentPath, bytes);
+        return offset;
+    }
 }
 
 internal static class Samples

@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Spool segment file {Path} could not be renamed or deleted; it still counts against the disk bound until the next start")]
     public static partial void SegmentDeleteFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Warning, "Spool spare {Path} could not be renamed into a new segment; the next spare or a new file is used")]
+    public static partial void SpareUnusable(ILogger logger, string path, Exception exception);
 }

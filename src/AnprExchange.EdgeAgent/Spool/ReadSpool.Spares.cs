@@ -92,7 +92,7 @@ public sealed partial class ReadSpool
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Log.SegmentDeleteFailed(_logger, spare, e);
+                Log.SpareUnusable(_logger, spare, e);
             }
         }
         return false;

@@ -192,14 +192,7 @@ public sealed class ReadSpoolSparesTests : IDisposable
             last = Files("*.seg").Max()!;
         }
         // Damage the tenth record of the newest segment, which is a recycled file.
-        var bytes = File.ReadAllBytes(last);
-        var offset = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            offset += SpoolRecordFormat.HeaderLength + BitConverter.ToInt32(bytes, offset);
-        }
-        bytes[offset + SpoolRecordFormat.HeaderLength + 1] ^= 0xFF;
-        File.WriteAllBytes(last, bytes);
+        var offset = SpoolContents.DamagePayload(last, record: 9, payloadByte: 1);
         var first = long.Parse(Path.GetFileNameWithoutExtension(last), System.Globalization.CultureInfo.InvariantCulture);
 
         using var recovered = new ReadSpool(_directory.Options(segmentBytes: SegmentBytes));

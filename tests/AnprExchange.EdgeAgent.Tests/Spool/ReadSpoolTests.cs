@@ -135,14 +135,7 @@ public sealed class ReadSpoolTests : IDisposable
             Append(spool, 0, 10);
         }
         var segment = Directory.GetFiles(_directory.Path, "*.seg").Single();
-        var bytes = File.ReadAllBytes(segment);
-        var offset = 0;
-        for (var i = 0; i < 6; i++)
-        {
-            offset += SpoolRecordFormat.HeaderLength + BitConverter.ToInt32(bytes, offset);
-        }
-        bytes[offset + SpoolRecordFormat.HeaderLength + 2] ^= 0xFF;
-        File.WriteAllBytes(segment, bytes);
+        var offset = SpoolContents.DamagePayload(segment, record: 6, payloadByte: 2);
 
         using var recovered = new ReadSpool(_directory.Options());
         Assert.Equal(6, SpoolContents.ReadAll(recovered).Count);
