@@ -25,6 +25,9 @@ public sealed partial class ReadSpool
     /// <summary>Spare segment files on disk (for tests).</summary>
     internal int SpareCount { get { lock (_gate) { return _spares.Count; } } }
 
+    /// <summary>Segments started in a spare rather than a new file (for tests). Guarded by the lock.</summary>
+    internal int RecycledSegments { get; private set; }
+
     /// <summary>
     /// Retires segments already out of the list (cursors on them go on with the next one): kept as spares while there
     /// is room for one, deleted otherwise. Outside the lock. Each one's bytes stop counting against the disk bound
@@ -88,6 +91,7 @@ public sealed partial class ReadSpool
             try
             {
                 File.Move(spare, path);
+                RecycledSegments++;
                 return true;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using AnprExchange.EdgeAgent.Client;
+using AnprExchange.EdgeAgent.Spool;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AnprExchange.EdgeAgent.Tests.Hosting;
 
@@ -130,6 +132,31 @@ public sealed class EdgeAgentEndToEndTests : IDisposable
         await using var restarted = await RunningAgent.StartAsync(cluster.BootstrapServers, _spool.Path);
         var reads = RunningAgent.ConsumeReads(cluster.BootstrapServers, 500, Patience);
         Assert.Equal(ids.Order(), reads.Select(r => r.Read.ReadId).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task ReadsForwardedWhileTheSpoolRecyclesItsSegmentFilesAllArrive()
+    {
+        // 64 KiB segments: ~550 reads each, so the forwarder's releases retire segments into spares and later reads are
+        // written into them while the forwarder's cursor follows.
+        using var cluster = RunningAgent.StartCluster();
+        await using var agent = await RunningAgent.StartAsync(cluster.BootstrapServers, _spool.Path,
+            new Dictionary<string, string?> { ["EdgeAgent:Spool:SegmentBytes"] = "65536" });
+        await using var client = new EdgeAgentClient(new EdgeAgentClientOptions { Host = "127.0.0.1", Port = agent.TcpPort });
+        var spool = agent.App.Services.GetRequiredService<ReadSpool>();
+        var ids = new List<string>();
+        for (var round = 0; round < 4; round++)
+        {
+            var acks = await Task.WhenAll(Enumerable.Range(round * 2500, 2500).Select(i => client.SendAsync(Read(i, $"cam-{i % 5}"), TestContext.Current.CancellationToken)));
+            Assert.All(acks, a => Assert.True(a.IsAccepted, a.Error));
+            ids.AddRange(acks.Select(a => a.ReadId));
+            // Each round is forwarded (and so released) before the next one is sent.
+            Assert.Equal(ids.Count, RunningAgent.ConsumeReads(cluster.BootstrapServers, ids.Count, Patience).Select(r => r.Read.ReadId).Distinct().Count());
+        }
+
+        var reads = RunningAgent.ConsumeReads(cluster.BootstrapServers, ids.Count, Patience);
+        Assert.Equal(ids.Order(), reads.Select(r => r.Read.ReadId).Distinct().Order());
+        Assert.True(spool.RecycledSegments > 0, "no segment was written into a spare");
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
