@@ -49,44 +49,17 @@ internal static partial class FlatReadScanner
         {
             return false;
         }
-        var at = 1;
-        // Each step returns where the next member starts, `length` once the closing brace was reached, or -1.
-        if (HasPrefix(ref start, at, length, ReadIdKey, ReadIdPrefix))
-        {
-            at = StringMember(line, quotes, at + ReadIdPrefix.Length, ReadField.ReadId, ref fields);
-        }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, CameraIdKey, CameraIdPrefix))
-        {
-            at = StringMember(line, quotes, at + CameraIdPrefix.Length, ReadField.CameraId, ref fields);
-        }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, TimestampKey, TimestampPrefix))
-        {
-            at = StringMember(line, quotes, at + TimestampPrefix.Length, ReadField.Timestamp, ref fields);
-        }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, PlateKey, PlatePrefix))
-        {
-            at = StringMember(line, quotes, at + PlatePrefix.Length, ReadField.Plate, ref fields);
-        }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, CountryKey, CountryPrefix))
-        {
-            at = StringMember(line, quotes, at + CountryPrefix.Length, ReadField.Country, ref fields);
-        }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, ConfidenceKey, ConfidencePrefix))
-        {
-            at = OtherMember(line, quotes, at + ConfidencePrefix.Length, ReadField.Confidence, ref fields);
-        }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, LatKey, LatPrefix))
-        {
-            at = OtherMember(line, quotes, at + LatPrefix.Length, ReadField.Lat, ref fields);
-        }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, LonKey, LonPrefix))
-        {
-            at = OtherMember(line, quotes, at + LonPrefix.Length, ReadField.Lon, ref fields);
-        }
-        if (at > 0 && at < length && HasPrefix(ref start, at, length, DirectionKey, DirectionPrefix))
-        {
-            at = StringMember(line, quotes, at + DirectionPrefix.Length, ReadField.Direction, ref fields);
-        }
+        // Each step returns where the next member starts (unchanged when its member is absent), `length` once the
+        // closing brace was reached, or -1 (then every later step passes -1 on).
+        var at = StringStep(line, quotes, 1, ReadIdKey, ReadIdPrefix, ReadField.ReadId, ref fields);
+        at = StringStep(line, quotes, at, CameraIdKey, CameraIdPrefix, ReadField.CameraId, ref fields);
+        at = StringStep(line, quotes, at, TimestampKey, TimestampPrefix, ReadField.Timestamp, ref fields);
+        at = StringStep(line, quotes, at, PlateKey, PlatePrefix, ReadField.Plate, ref fields);
+        at = StringStep(line, quotes, at, CountryKey, CountryPrefix, ReadField.Country, ref fields);
+        at = OtherStep(line, quotes, at, ConfidenceKey, ConfidencePrefix, ReadField.Confidence, ref fields);
+        at = OtherStep(line, quotes, at, LatKey, LatPrefix, ReadField.Lat, ref fields);
+        at = OtherStep(line, quotes, at, LonKey, LonPrefix, ReadField.Lon, ref fields);
+        at = StringStep(line, quotes, at, DirectionKey, DirectionPrefix, ReadField.Direction, ref fields);
         // Every member was taken and the last one ended at the closing brace.
         return at == length;
     }
@@ -106,6 +79,20 @@ internal static partial class FlatReadScanner
         var wanted = (1u << prefix.Length) - 1;
         return (equal & wanted) == wanted;
     }
+
+    /// <summary>The string member starting at <paramref name="at"/> if its key is there: where the next one starts, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StringStep(ReadOnlySpan<byte> line, scoped ReadOnlySpan<ulong> quotes, int at, Vector128<byte> pattern, ReadOnlySpan<byte> prefix, ReadField field, ref ReadFields fields) =>
+        at > 0 && at < line.Length && HasPrefix(ref MemoryMarshal.GetReference(line), at, line.Length, pattern, prefix)
+            ? StringMember(line, quotes, at + prefix.Length, field, ref fields)
+            : at;
+
+    /// <summary>The number (or literal) member starting at <paramref name="at"/> if its key is there: as <see cref="StringStep"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int OtherStep(ReadOnlySpan<byte> line, scoped ReadOnlySpan<ulong> quotes, int at, Vector128<byte> pattern, ReadOnlySpan<byte> prefix, ReadField field, ref ReadFields fields) =>
+        at > 0 && at < line.Length && HasPrefix(ref MemoryMarshal.GetReference(line), at, line.Length, pattern, prefix)
+            ? OtherMember(line, quotes, at + prefix.Length, field, ref fields)
+            : at;
 
     /// <summary>The index of the first quote at or after <paramref name="from"/> (inside the line), or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
